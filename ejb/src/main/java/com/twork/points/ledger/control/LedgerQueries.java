@@ -1,0 +1,92 @@
+package com.twork.points.ledger.control;
+
+import com.twork.points.ledger.entity.PointAccount;
+import com.twork.points.ledger.entity.PointTransaction;
+import com.twork.points.ledger.entity.TransactionStatus;
+import com.twork.points.platform.control.ClientDateTime;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only queries over one member's account and ledger. */
+@ApplicationScoped
+public class LedgerQueries {
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<PointAccount> findAccount(long userId) {
+        return Optional.ofNullable(em.find(PointAccount.class, userId));
+    }
+
+    /** Open-lot sums at {@code now}; uses the lot_expiry index, so it reads open lots only. */
+    public LotTotals lotTotals(long userId, Instant now, Instant soonLimit) {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT"
+                        + " COALESCE(SUM(CASE WHEN lot_expiry <= ?2 THEN remaining ELSE 0 END), 0),"
+                        + " COALESCE(SUM(CASE WHEN lot_expiry > ?2 THEN remaining ELSE 0 END), 0)"
+                        + " FROM point_transaction WHERE user_id = ?1 AND lot_expiry <= ?3")
+                .setParameter(1, userId)
+                .setParameter(2, now)
+                .setParameter(3, soonLimit)
+                .getSingleResult();
+        return new LotTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** One page of history, newest first (or oldest first), ties broken by id so pages never overlap. */
+    public List<PointTransaction> history(long userId, HistoryFilter filter, ZoneId zone, int offset, int limit) {
+        String direction = filter.ascending() ? "ASC" : "DESC";
+        TypedQuery<PointTransaction> query = em.createQuery(
+                "SELECT t FROM PointTransaction t" + where(filter) + " ORDER BY t.createdAt " + direction
+                        + ", t.id " + direction,
+                PointTransaction.class);
+        bind(query, userId, filter, zone);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countHistory(long userId, HistoryFilter filter, ZoneId zone) {
+        TypedQuery<Long> query =
+                em.createQuery("SELECT COUNT(t) FROM PointTransaction t" + where(filter), Long.class);
+        bind(query, userId, filter, zone);
+        return query.getSingleResult();
+    }
+
+    private static String where(HistoryFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE t.userId = :userId AND t.status IN :statuses");
+        filter.type().ifPresent(type -> where.append(" AND t.type = :type"));
+        filter.orderId().ifPresent(order -> where.append(" AND t.orderKey = :orderKey"));
+        filter.search()
+                .ifPresent(search -> where.append(" AND (t.description LIKE :search ESCAPE '!'"
+                        + " OR t.orderId LIKE :search ESCAPE '!')"));
+        filter.from().ifPresent(from -> where.append(" AND t.createdAt >= :from"));
+        filter.to().ifPresent(to -> where.append(" AND t.createdAt <= :to"));
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> query, long userId, HistoryFilter filter, ZoneId zone) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("userId", userId);
+        parameters.put(
+                "statuses",
+                filter.statuses().isEmpty() ? List.of(TransactionStatus.AVAILABLE) : List.copyOf(filter.statuses()));
+        filter.type().ifPresent(type -> parameters.put("type", type));
+        filter.orderId().ifPresent(order -> parameters.put("orderKey", OrderIds.normalise(order).orElse(order)));
+        filter.search().ifPresent(search -> parameters.put("search", "%" + escapeLike(search) + "%"));
+        filter.from().ifPresent(from -> parameters.put("from", from.toInstant(zone)));
+        filter.to().ifPresent(to -> parameters.put("to", upperBound(to, zone)));
+        parameters.forEach(query::setParameter);
+    }
+
+    private static Instant upperBound(ClientDateTime to, ZoneId zone) {
+        return to instanceof ClientDateTime.Day day ? day.endOfDay(zone) : to.toInstant(zone);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,72 @@
+package com.twork.points.ledger.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * Running totals of one member. Every write use case locks this row first; the balance always equals the sum
+ * of the remaining points of the member's available lots.
+ */
+@Entity
+@Table(name = "point_account")
+public class PointAccount {
+    @Id
+    @Column(name = "user_id")
+    private long userId;
+
+    @Column(name = "balance", nullable = false)
+    private long balance;
+
+    @Column(name = "lifetime_earned", nullable = false)
+    private long lifetimeEarned;
+
+    @Column(name = "lifetime_redeemed", nullable = false)
+    private long lifetimeRedeemed;
+
+    @Column(name = "lifetime_expired", nullable = false)
+    private long lifetimeExpired;
+
+    @Column(name = "pending", nullable = false)
+    private long pending;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected PointAccount() {}
+
+    public long userId() {
+        return userId;
+    }
+
+    public long balance() {
+        return balance;
+    }
+
+    public long lifetimeEarned() {
+        return lifetimeEarned;
+    }
+
+    public long lifetimeRedeemed() {
+        return lifetimeRedeemed;
+    }
+
+    public long lifetimeExpired() {
+        return lifetimeExpired;
+    }
+
+    public long pending() {
+        return pending;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** Member failures visible to callers (unknown member, inactive member). */
+package com.twork.points.member.boundary;

@@ -1,0 +1,2 @@
+/** Loading members of the shop. */
+package com.twork.points.member.control;

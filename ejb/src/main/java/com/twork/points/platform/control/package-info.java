@@ -1,0 +1,2 @@
+/** Infrastructure every component uses: the injectable clock, schema migration, site-time formatting. */
+package com.twork.points.platform.control;

@@ -1,0 +1,21 @@
+package com.twork.points.security.control;
+
+/**
+ * What a request offered as proof of identity, before anything was verified. {@code toString} never shows
+ * the secret.
+ */
+public sealed interface PresentedCredentials {
+    /** Nothing usable was sent. */
+    record None() implements PresentedCredentials {}
+
+    /** Something was sent but could not be read (bad Basic header, half a key pair...). */
+    record Malformed(String reason) implements PresentedCredentials {}
+
+    /** A consumer key and secret, from the Basic header or the query string. */
+    record ApiKeyPair(String consumerKey, String consumerSecret) implements PresentedCredentials {
+        @Override
+        public String toString() {
+            return "ApiKeyPair[consumerKey=..." + KeyHashing.truncated(consumerKey) + ", consumerSecret=***]";
+        }
+    }
+}

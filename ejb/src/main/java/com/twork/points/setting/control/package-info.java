@@ -1,0 +1,2 @@
+/** Setting definitions (defaults, ranges) and the cached store. */
+package com.twork.points.setting.control;

@@ -1,0 +1,2 @@
+/** Stored business settings, one row per key. */
+package com.twork.points.setting.entity;

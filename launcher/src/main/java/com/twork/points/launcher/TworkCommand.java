@@ -1,0 +1,189 @@
+package com.twork.points.launcher;
+
+import com.twork.points.platform.control.SchemaMigrator;
+import com.twork.points.security.entity.Permission;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of {@code ./twork}: {@code run} starts the server, {@code key ...} manages API keys. Exit codes:
+ * 0 done, 1 failed, 2 bad usage or a port already taken.
+ */
+public final class TworkCommand {
+    private static final String USAGE = String.join(
+            System.lineSeparator(),
+            "Usage:",
+            "  ./twork run                                  start the server (embedded MariaDB unless TWORK_DB_URL is set)",
+            "  ./twork key create [--permissions P] [--description TEXT]",
+            "  ./twork key register --consumer-key ck_... --consumer-secret cs_... [--permissions P] [--description TEXT]",
+            "  ./twork key list",
+            "  ./twork key revoke ID",
+            "P is read, write or read_write (default read_write).");
+
+    private TworkCommand() {}
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        try {
+            System.exit(execute(List.of(args), out));
+        } catch (PayaraServer.PortTakenException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("Failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static int execute(List<String> args, PrintStream out) throws Exception {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("No command given.");
+        }
+        switch (args.get(0)) {
+            case "run":
+                return run(out);
+            case "key":
+                return key(args.subList(1, args.size()), out);
+            default:
+                throw new IllegalArgumentException("Unknown command: " + args.get(0));
+        }
+    }
+
+    private static int run(PrintStream out) throws Exception {
+        int port = LauncherConfig.httpPort();
+        if (!Ports.isFree(port)) {
+            throw new PayaraServer.PortTakenException(port);
+        }
+        Path dataDir = LauncherConfig.dataDir();
+        Map<String, String> properties = new HashMap<>();
+        EmbeddedDatabase embedded = null;
+        if (LauncherConfig.externalDatabaseUrl().isPresent()) {
+            properties.put("twork.db.url", LauncherConfig.externalDatabaseUrl().get());
+            properties.put("twork.db.user", LauncherConfig.databaseUser());
+            properties.put("twork.db.password", LauncherConfig.databasePassword());
+            out.println("Using the existing MariaDB at " + LauncherConfig.externalDatabaseUrl().get());
+        } else {
+            out.println("Starting the embedded MariaDB (data in " + dataDir.resolve("mariadb") + ") ...");
+            embedded = EmbeddedDatabase.start(dataDir.resolve("mariadb"));
+            Files.writeString(Database.portFile(dataDir), Integer.toString(embedded.port()));
+            properties.put("twork.db.url", embedded.jdbcUrl());
+            properties.put("twork.db.user", EmbeddedDatabase.USER);
+            properties.put("twork.db.password", EmbeddedDatabase.PASSWORD);
+        }
+        LauncherConfig.value("twork.clock.test-shift-enabled")
+                .ifPresent(value -> properties.put("twork.clock.test-shift-enabled", value));
+        Path war = Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war")).toAbsolutePath();
+        Path payara = Path.of(LauncherConfig.value("twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
+                .toAbsolutePath();
+        out.println("Starting Payara Micro on port " + port + " ...");
+        EmbeddedDatabase database = embedded;
+        PayaraServer server;
+        try {
+            server = PayaraServer.launch(
+                    new PayaraServer.Options(payara, war, port, dataDir.resolve("payara"), properties, null));
+        } catch (RuntimeException e) {
+            stopDatabase(database, dataDir);
+            throw e;
+        }
+        // Stop Payara before the database, whenever this process is asked to end (Ctrl+C, kill).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopDatabase(database, dataDir);
+        }));
+        server.awaitReady();
+        printWelcome(out, server.baseUrl());
+        return server.waitFor();
+    }
+
+    private static void stopDatabase(EmbeddedDatabase database, Path dataDir) {
+        if (database != null) {
+            database.close();
+            try {
+                Files.deleteIfExists(Database.portFile(dataDir));
+            } catch (IOException e) {
+                System.err.println("Could not remove " + Database.portFile(dataDir) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void printWelcome(PrintStream out, String base) {
+        out.println();
+        out.println("T-Work Points is running.");
+        out.println("  REST API:  " + base + "/wp-json/twork/v1/points/   (e.g. GET .../balance/{user_id})");
+        out.println("  Console:   " + base + "/admin/");
+        out.println("  Health:    " + base + "/health   Metrics: " + base + "/metrics   OpenAPI: " + base + "/openapi");
+        out.println("Create an API key in another terminal:  ./twork key create --description \"Mobile app\"");
+        out.println("Stop with Ctrl+C.");
+    }
+
+    private static int key(List<String> args, PrintStream out) throws Exception {
+        if (args.isEmpty()) {
+            throw new IllegalArgumentException("key needs a sub-command.");
+        }
+        Map<String, String> options = options(args.subList(1, args.size()));
+        try (Database database = Database.open();
+                Connection connection = database.connect()) {
+            SchemaMigrator.migrate(database.dataSource());
+            ApiKeyCommands keys = new ApiKeyCommands(connection, out);
+            switch (args.get(0)) {
+                case "create" -> keys.create(description(options), permission(options));
+                case "register" -> keys.register(
+                        required(options, "--consumer-key"),
+                        required(options, "--consumer-secret"),
+                        description(options),
+                        permission(options));
+                case "list" -> keys.list();
+                case "revoke" -> keys.revoke(Long.parseLong(required(options, "")));
+                default -> throw new IllegalArgumentException("Unknown key command: " + args.get(0));
+            }
+        }
+        return 0;
+    }
+
+    /** {@code --name value} pairs; a bare word is stored under the empty name. */
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String name = rest.remove(0);
+            if (name.startsWith("--")) {
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(name + " needs a value.");
+                }
+                options.put(name, rest.remove(0));
+            } else {
+                options.put("", name);
+            }
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(name.isEmpty() ? "An id is required." : name + " is required.");
+        }
+        return value;
+    }
+
+    private static String description(Map<String, String> options) {
+        return options.getOrDefault("--description", "Created from the command line");
+    }
+
+    private static Permission permission(Map<String, String> options) {
+        String value = options.getOrDefault("--permissions", "read_write");
+        return Permission.fromWire(value)
+                .orElseThrow(() -> new IllegalArgumentException("--permissions must be read, write or read_write"));
+    }
+}

@@ -1,0 +1,25 @@
+package com.twork.points.ledger.rest;
+
+import com.twork.points.ledger.boundary.PointsQueryService;
+import com.twork.points.platform.rest.PointsApi;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+
+/** {@code GET /balance/{user_id}}. A user id that is not 1-18 digits is an unknown route (404 rest_no_route). */
+@RequestScoped
+@Path("balance")
+@Produces(PointsApi.JSON)
+public class BalancesResource {
+    @Inject
+    PointsQueryService points;
+
+    @GET
+    @Path("{user_id: [0-9]{1,18}}")
+    public BalanceBody balance(@PathParam("user_id") long userId) {
+        return LedgerWire.balance(points.balance(userId));
+    }
+}

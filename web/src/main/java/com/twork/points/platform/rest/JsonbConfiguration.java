@@ -1,0 +1,24 @@
+package com.twork.points.platform.rest;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Wire records are written in the plugin's snake_case, with nulls kept ({@code "description": null} is part of
+ * the contract: the app reads every key).
+ */
+@Provider
+public class JsonbConfiguration implements ContextResolver<Jsonb> {
+    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+            .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
+            .withNullValues(true));
+
+    @Override
+    public Jsonb getContext(Class<?> type) {
+        return jsonb;
+    }
+}
