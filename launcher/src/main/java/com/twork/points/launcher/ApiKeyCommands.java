@@ -45,18 +45,20 @@ final class ApiKeyCommands {
                     "A consumer key is ck_ plus 40 lower-case hex digits and a secret cs_ plus 40 hex digits");
         }
         long id = insert(description, permission, consumerKey, consumerSecret);
-        out.println("Registered the existing key ..." + KeyHashing.truncated(consumerKey) + " as API key " + id
-                + " (" + permission.wire() + ")");
+        out.println("Registered the existing key ..." + KeyHashing.truncated(consumerKey) + " as API key " + id + " ("
+                + permission.wire() + ")");
     }
 
     void list() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id, description, permissions, truncated_key,"
                         + " created_at, last_access, revoked_at FROM api_key ORDER BY id")) {
-            out.printf("%-6s %-10s %-12s %-28s %-28s %-28s %s%n",
+            out.printf(
+                    "%-6s %-10s %-12s %-28s %-28s %-28s %s%n",
                     "ID", "KEY", "PERMISSIONS", "CREATED (UTC)", "LAST ACCESS (UTC)", "REVOKED (UTC)", "DESCRIPTION");
             while (rows.next()) {
-                out.printf("%-6d %-10s %-12s %-28s %-28s %-28s %s%n",
+                out.printf(
+                        "%-6d %-10s %-12s %-28s %-28s %-28s %s%n",
                         rows.getLong("id"),
                         "..." + rows.getString("truncated_key"),
                         rows.getString("permissions"),

@@ -1,5 +1,6 @@
 package com.twork.points.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,8 +28,7 @@ public final class Database implements AutoCloseable {
     public static Database open() {
         Optional<String> external = LauncherConfig.externalDatabaseUrl();
         if (external.isPresent()) {
-            return new Database(
-                    external.get(), LauncherConfig.databaseUser(), LauncherConfig.databasePassword(), null);
+            return new Database(external.get(), LauncherConfig.databaseUser(), LauncherConfig.databasePassword(), null);
         }
         Optional<Integer> running = runningEmbeddedPort(LauncherConfig.dataDir());
         if (running.isPresent()) {
@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
                     .getConnection(EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD)) {
                 return Optional.of(port);
             }
-        } catch (Exception e) {
+        } catch (IOException | NumberFormatException | SQLException e) {
             return Optional.empty();
         }
     }

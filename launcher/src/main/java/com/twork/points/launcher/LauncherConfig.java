@@ -42,7 +42,8 @@ public final class LauncherConfig {
     }
 
     public static String databasePassword() {
-        return value("twork.db.password").orElseThrow(() -> new IllegalStateException(
-                "TWORK_DB_URL is set, so TWORK_DB_PASSWORD (or -Dtwork.db.password) is required too"));
+        return value("twork.db.password")
+                .orElseThrow(() -> new IllegalStateException(
+                        "TWORK_DB_URL is set, so TWORK_DB_PASSWORD (or -Dtwork.db.password) is required too"));
     }
 }

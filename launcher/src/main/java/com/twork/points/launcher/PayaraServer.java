@@ -77,7 +77,9 @@ public final class PayaraServer implements AutoCloseable {
             if (options.log() == null) {
                 builder.inheritIO();
             } else {
-                builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()));
+                builder.redirectErrorStream(true)
+                        .redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(options.log().toFile()));
             }
             return new PayaraServer(builder.start(), options.httpPort());
         } catch (IOException e) {
@@ -124,16 +126,20 @@ public final class PayaraServer implements AutoCloseable {
      * and throws if it dies or takes too long.
      */
     public void awaitReady() {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create(baseUrl() + "/health/ready");
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited during start-up (code " + process.exitValue() + ")");
+                throw new IllegalStateException(
+                        "Payara Micro exited during start-up (code " + process.exitValue() + ")");
             }
             try {
                 HttpResponse<String> response = client.send(
-                        HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && response.body().contains("twork-database")) {
                     return;

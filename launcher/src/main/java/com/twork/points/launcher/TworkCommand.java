@@ -72,7 +72,8 @@ public final class TworkCommand {
             properties.put("twork.db.url", LauncherConfig.externalDatabaseUrl().get());
             properties.put("twork.db.user", LauncherConfig.databaseUser());
             properties.put("twork.db.password", LauncherConfig.databasePassword());
-            out.println("Using the existing MariaDB at " + LauncherConfig.externalDatabaseUrl().get());
+            out.println("Using the existing MariaDB at "
+                    + LauncherConfig.externalDatabaseUrl().get());
         } else {
             out.println("Starting the embedded MariaDB (data in " + dataDir.resolve("mariadb") + ") ...");
             embedded = EmbeddedDatabase.start(dataDir.resolve("mariadb"));
@@ -83,7 +84,8 @@ public final class TworkCommand {
         }
         LauncherConfig.value("twork.clock.test-shift-enabled")
                 .ifPresent(value -> properties.put("twork.clock.test-shift-enabled", value));
-        Path war = Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war")).toAbsolutePath();
+        Path war = Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
+                .toAbsolutePath();
         Path payara = Path.of(LauncherConfig.value("twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
                 .toAbsolutePath();
         out.println("Starting Payara Micro on port " + port + " ...");
@@ -138,11 +140,12 @@ public final class TworkCommand {
             ApiKeyCommands keys = new ApiKeyCommands(connection, out);
             switch (args.get(0)) {
                 case "create" -> keys.create(description(options), permission(options));
-                case "register" -> keys.register(
-                        required(options, "--consumer-key"),
-                        required(options, "--consumer-secret"),
-                        description(options),
-                        permission(options));
+                case "register" ->
+                    keys.register(
+                            required(options, "--consumer-key"),
+                            required(options, "--consumer-secret"),
+                            description(options),
+                            permission(options));
                 case "list" -> keys.list();
                 case "revoke" -> keys.revoke(Long.parseLong(required(options, "")));
                 default -> throw new IllegalArgumentException("Unknown key command: " + args.get(0));

@@ -42,16 +42,15 @@ public class LedgerQueries {
     public List<PointTransaction> history(long userId, HistoryFilter filter, ZoneId zone, int offset, int limit) {
         String direction = filter.ascending() ? "ASC" : "DESC";
         TypedQuery<PointTransaction> query = em.createQuery(
-                "SELECT t FROM PointTransaction t" + where(filter) + " ORDER BY t.createdAt " + direction
-                        + ", t.id " + direction,
+                "SELECT t FROM PointTransaction t" + where(filter) + " ORDER BY t.createdAt " + direction + ", t.id "
+                        + direction,
                 PointTransaction.class);
         bind(query, userId, filter, zone);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     public long countHistory(long userId, HistoryFilter filter, ZoneId zone) {
-        TypedQuery<Long> query =
-                em.createQuery("SELECT COUNT(t) FROM PointTransaction t" + where(filter), Long.class);
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(t) FROM PointTransaction t" + where(filter), Long.class);
         bind(query, userId, filter, zone);
         return query.getSingleResult();
     }
@@ -61,8 +60,8 @@ public class LedgerQueries {
         filter.type().ifPresent(type -> where.append(" AND t.type = :type"));
         filter.orderId().ifPresent(order -> where.append(" AND t.orderKey = :orderKey"));
         filter.search()
-                .ifPresent(search -> where.append(" AND (t.description LIKE :search ESCAPE '!'"
-                        + " OR t.orderId LIKE :search ESCAPE '!')"));
+                .ifPresent(search -> where.append(
+                        " AND (t.description LIKE :search ESCAPE '!'" + " OR t.orderId LIKE :search ESCAPE '!')"));
         filter.from().ifPresent(from -> where.append(" AND t.createdAt >= :from"));
         filter.to().ifPresent(to -> where.append(" AND t.createdAt <= :to"));
         return where.toString();
@@ -75,7 +74,9 @@ public class LedgerQueries {
                 "statuses",
                 filter.statuses().isEmpty() ? List.of(TransactionStatus.AVAILABLE) : List.copyOf(filter.statuses()));
         filter.type().ifPresent(type -> parameters.put("type", type));
-        filter.orderId().ifPresent(order -> parameters.put("orderKey", OrderIds.normalise(order).orElse(order)));
+        filter.orderId()
+                .ifPresent(order ->
+                        parameters.put("orderKey", OrderIds.normalise(order).orElse(order)));
         filter.search().ifPresent(search -> parameters.put("search", "%" + escapeLike(search) + "%"));
         filter.from().ifPresent(from -> parameters.put("from", from.toInstant(zone)));
         filter.to().ifPresent(to -> parameters.put("to", upperBound(to, zone)));

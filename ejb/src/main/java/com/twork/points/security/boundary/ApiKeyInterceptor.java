@@ -40,7 +40,9 @@ public class ApiKeyInterceptor {
         if (!key.permissions().allows(required)) {
             throw new PermissionDeniedException();
         }
-        if (key.lastAccess().map(last -> last.isBefore(clock.now().minusSeconds(60))).orElse(true)) {
+        if (key.lastAccess()
+                .map(last -> last.isBefore(clock.now().minusSeconds(60)))
+                .orElse(true)) {
             keys.recordAccess(key.id(), clock.now());
         }
         context.authenticated(new AuthenticatedCaller("key:" + key.id(), key.permissions()));

@@ -15,8 +15,7 @@ public class ApiKeyRepository {
     EntityManager em;
 
     public Optional<ApiKey> findByConsumerKey(String consumerKey) {
-        return em
-                .createNamedQuery("ApiKey.findByConsumerKeyHash", ApiKey.class)
+        return em.createNamedQuery("ApiKey.findByConsumerKeyHash", ApiKey.class)
                 .setParameter("hash", KeyHashing.consumerKeyHash(consumerKey))
                 .getResultStream()
                 .findFirst();

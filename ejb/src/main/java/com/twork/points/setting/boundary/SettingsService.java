@@ -35,10 +35,12 @@ public class SettingsService {
 
     private void crossCheck(Map<String, String> proposed, Map<String, String> problems) {
         Settings now = current();
-        long expiration = Long.parseLong(proposed.getOrDefault(
-                SettingKey.EXPIRATION_DAYS.key(), now.raw(SettingKey.EXPIRATION_DAYS)).trim());
-        long max = Long.parseLong(proposed.getOrDefault(
-                SettingKey.MAX_EXPIRATION_DAYS.key(), now.raw(SettingKey.MAX_EXPIRATION_DAYS)).trim());
+        long expiration = Long.parseLong(
+                proposed.getOrDefault(SettingKey.EXPIRATION_DAYS.key(), now.raw(SettingKey.EXPIRATION_DAYS))
+                        .trim());
+        long max = Long.parseLong(
+                proposed.getOrDefault(SettingKey.MAX_EXPIRATION_DAYS.key(), now.raw(SettingKey.MAX_EXPIRATION_DAYS))
+                        .trim());
         if (expiration > max) {
             problems.put(SettingKey.EXPIRATION_DAYS.key(), "Must not exceed max_expiration_days (" + max + ").");
         }

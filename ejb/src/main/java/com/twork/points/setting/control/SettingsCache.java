@@ -3,13 +3,13 @@ package com.twork.points.setting.control;
 import com.twork.points.setting.boundary.Settings;
 import com.twork.points.setting.entity.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 /**
  * Holds the current settings snapshot and reloads it from the database when it is older than the refresh
@@ -32,7 +32,9 @@ public class SettingsCache {
     public Settings current() {
         Snapshot current = snapshot;
         long now = System.nanoTime();
-        if (current == null || now - current.loadedAtNanos() > Duration.ofMillis(refreshMillis).toNanos()) {
+        if (current == null
+                || now - current.loadedAtNanos()
+                        > Duration.ofMillis(refreshMillis).toNanos()) {
             current = new Snapshot(load(), now);
             snapshot = current;
         }
@@ -46,7 +48,8 @@ public class SettingsCache {
 
     private Settings load() {
         Map<String, String> stored = new HashMap<>();
-        for (Setting setting : em.createNamedQuery("Setting.findAll", Setting.class).getResultList()) {
+        for (Setting setting :
+                em.createNamedQuery("Setting.findAll", Setting.class).getResultList()) {
             stored.put(setting.name(), setting.value());
         }
         return Settings.of(stored);

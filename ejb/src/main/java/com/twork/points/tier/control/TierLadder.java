@@ -21,7 +21,8 @@ public final class TierLadder {
     private final List<Rung> rungs;
 
     public TierLadder(List<Rung> rungs) {
-        this.rungs = rungs.stream().sorted(Comparator.comparingLong(Rung::threshold)).toList();
+        this.rungs =
+                rungs.stream().sorted(Comparator.comparingLong(Rung::threshold)).toList();
     }
 
     public List<Rung> rungs() {

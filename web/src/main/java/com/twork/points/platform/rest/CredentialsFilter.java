@@ -58,7 +58,8 @@ public class CredentialsFilter implements ContainerRequestFilter {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return new PresentedCredentials.Malformed("Basic credentials are not base64");
         }

@@ -61,7 +61,8 @@ public class RequestBodyFilter implements ContainerRequestFilter {
             return false;
         }
         boolean json = "application".equalsIgnoreCase(type.getType())
-                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
+                && ("json".equalsIgnoreCase(type.getSubtype())
+                        || type.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         return json && (charset == null || "utf-8".equalsIgnoreCase(charset));
     }

@@ -29,7 +29,9 @@ public class RequestFailure extends RuntimeException {
 
     public static RequestFailure unsupportedMediaType() {
         return new RequestFailure(
-                415, "rest_unsupported_media_type", "The request body must be JSON (Content-Type: application/json).",
+                415,
+                "rest_unsupported_media_type",
+                "The request body must be JSON (Content-Type: application/json).",
                 Map.of());
     }
 

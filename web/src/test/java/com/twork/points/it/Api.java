@@ -1,0 +1,55 @@
+package com.twork.points.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** Talks to the shared test server over real HTTP on 127.0.0.1. */
+public final class Api {
+    public static final String PREFIX = "/wp-json/twork/v1/points";
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {}
+
+    public static String base() {
+        return SharedServer.Running.get().server.baseUrl();
+    }
+
+    public static HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(Duration.ofSeconds(30));
+    }
+
+    public static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Reply get(String pathAndQuery) {
+        return send(request(PREFIX + pathAndQuery).GET().build());
+    }
+
+    public static Reply get(String pathAndQuery, Fixtures.Key key) {
+        return send(request(PREFIX + pathAndQuery)
+                .header("Authorization", basic(key.consumerKey(), key.consumerSecret()))
+                .GET()
+                .build());
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}

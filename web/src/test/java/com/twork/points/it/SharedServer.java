@@ -1,0 +1,107 @@
+package com.twork.points.it;
+
+import com.twork.points.launcher.EmbeddedDatabase;
+import com.twork.points.launcher.PayaraServer;
+import com.twork.points.launcher.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts one real MariaDB and one Payara Micro with the built WAR for the whole test run (all HTTP suites share
+ * them; booting Payara per class would cost 20 s each), and stops both when the run ends. Fresh database folder
+ * per run; every test creates its own members and keys, so no test depends on another.
+ */
+public final class SharedServer implements BeforeAllCallback {
+    private static final Object LOCK = new Object();
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        synchronized (LOCK) {
+            context.getRoot()
+                    .getStore(ExtensionContext.Namespace.GLOBAL)
+                    .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+        }
+    }
+
+    /** The running pair; JUnit closes it once, after the last test class. */
+    static final class Running implements ExtensionContext.Store.CloseableResource {
+        private static volatile Running current;
+        final EmbeddedDatabase database;
+        final PayaraServer server;
+
+        private Running(EmbeddedDatabase database, PayaraServer server) {
+            this.database = database;
+            this.server = server;
+        }
+
+        static Running start() {
+            Path work = Path.of(System.getProperty("twork.it.work-dir", "target/it"))
+                    .toAbsolutePath();
+            deleteTree(work);
+            EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("mariadb"));
+            PayaraServer server;
+            try {
+                Files.createDirectories(work);
+                server = PayaraServer.launch(new PayaraServer.Options(
+                        Path.of(System.getProperty("twork.it.payara-jar")),
+                        Path.of(System.getProperty("twork.it.war")),
+                        Ports.freePort(),
+                        work.resolve("payara"),
+                        Map.of(
+                                "twork.db.url",
+                                database.jdbcUrl(),
+                                "twork.db.user",
+                                EmbeddedDatabase.USER,
+                                "twork.db.password",
+                                EmbeddedDatabase.PASSWORD,
+                                "twork.clock.test-shift-enabled",
+                                "true",
+                                "twork.settings.refresh-millis",
+                                "0"),
+                        work.resolve("payara.log")));
+                server.awaitReady();
+            } catch (IOException | RuntimeException e) {
+                database.close();
+                throw new IllegalStateException("The test server did not start; see " + work.resolve("payara.log"), e);
+            }
+            Running running = new Running(database, server);
+            current = running;
+            return running;
+        }
+
+        static Running get() {
+            if (current == null) {
+                throw new IllegalStateException("Annotate the test class with @ExtendWith(SharedServer.class)");
+            }
+            return current;
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
+        }
+
+        private static void deleteTree(Path root) {
+            if (!Files.exists(root)) {
+                return;
+            }
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
