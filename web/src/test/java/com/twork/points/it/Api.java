@@ -49,6 +49,14 @@ public final class Api {
                 .build());
     }
 
+    public static Reply post(String path, Fixtures.Key key, String json) {
+        return send(request(PREFIX + path)
+                .header("Authorization", basic(key.consumerKey(), key.consumerSecret()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

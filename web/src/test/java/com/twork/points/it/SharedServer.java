@@ -14,24 +14,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts one real MariaDB and one Payara Micro with the built WAR for the whole test run (all HTTP suites share
- * them; booting Payara per class would cost 20 s each), and stops both when the run ends. Fresh database folder
- * per run; every test creates its own members and keys, so no test depends on another.
+ * them, JUnit and jqwik alike; booting Payara per class would cost 20 s each), and stops both when the test JVM
+ * ends. Fresh database folder per run; every test creates its own members and keys, so no test depends on
+ * another.
  */
 public final class SharedServer implements BeforeAllCallback {
-    private static final Object LOCK = new Object();
-
     @Override
     public void beforeAll(ExtensionContext context) {
-        synchronized (LOCK) {
-            context.getRoot()
-                    .getStore(ExtensionContext.Namespace.GLOBAL)
-                    .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
-        }
+        Running.get();
     }
 
-    /** The running pair; JUnit closes it once, after the last test class. */
-    static final class Running implements ExtensionContext.Store.CloseableResource {
-        private static volatile Running current;
+    /** The running pair, started on first use and stopped by a shutdown hook of the test JVM. */
+    static final class Running {
+        private static Running current;
         final EmbeddedDatabase database;
         final PayaraServer server;
 
@@ -71,19 +66,18 @@ public final class SharedServer implements BeforeAllCallback {
                 throw new IllegalStateException("The test server did not start; see " + work.resolve("payara.log"), e);
             }
             Running running = new Running(database, server);
-            current = running;
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-test-server"));
             return running;
         }
 
-        static Running get() {
+        static synchronized Running get() {
             if (current == null) {
-                throw new IllegalStateException("Annotate the test class with @ExtendWith(SharedServer.class)");
+                current = start();
             }
             return current;
         }
 
-        @Override
-        public void close() {
+        void close() {
             try {
                 server.close();
             } finally {

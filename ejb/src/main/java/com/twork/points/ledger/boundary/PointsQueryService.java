@@ -67,6 +67,17 @@ public class PointsQueryService {
                 settings.current().siteZone());
     }
 
+    /** Available lots with points left that expire within 30 days, soonest first. */
+    @RequiresPermission(Permission.READ)
+    public ExpiringLots expiring(long userId) {
+        members.get(userId);
+        Instant now = clock.now();
+        return new ExpiringLots(
+                ledger.expiringLots(userId, now, now.plus(EXPIRING_SOON)),
+                now,
+                settings.current().siteZone());
+    }
+
     @RequiresPermission(Permission.READ)
     public HistoryPage history(long userId, HistoryFilter filter, int page, int perPage) {
         members.get(userId);

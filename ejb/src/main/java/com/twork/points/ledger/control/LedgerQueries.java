@@ -38,6 +38,14 @@ public class LedgerQueries {
         return new LotTotals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
+    public List<PointTransaction> expiringLots(long userId, Instant now, Instant until) {
+        return em.createNamedQuery("PointTransaction.expiringLots", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("now", now)
+                .setParameter("until", until)
+                .getResultList();
+    }
+
     /** One page of history, newest first (or oldest first), ties broken by id so pages never overlap. */
     public List<PointTransaction> history(long userId, HistoryFilter filter, ZoneId zone, int offset, int limit) {
         String direction = filter.ascending() ? "ASC" : "DESC";

@@ -42,6 +42,48 @@ public class PointAccount {
 
     protected PointAccount() {}
 
+    /** A credit became spendable; {@code earned} when it counts towards lifetime earned (type earn). */
+    public void credit(long points, boolean earned, Instant now) {
+        requirePositive(points);
+        balance += points;
+        if (earned) {
+            lifetimeEarned += points;
+        }
+        updatedAt = now;
+    }
+
+    /** An award held back as pending: visible, not spendable. */
+    public void holdPending(long points, Instant now) {
+        requirePositive(points);
+        pending += points;
+        updatedAt = now;
+    }
+
+    public void redeem(long points, Instant now) {
+        take(points, now);
+        lifetimeRedeemed += points;
+    }
+
+    public void expire(long points, Instant now) {
+        take(points, now);
+        lifetimeExpired += points;
+    }
+
+    private void take(long points, Instant now) {
+        requirePositive(points);
+        if (points > balance) {
+            throw new IllegalStateException("account " + userId + " would go negative");
+        }
+        balance -= points;
+        updatedAt = now;
+    }
+
+    private static void requirePositive(long points) {
+        if (points <= 0) {
+            throw new IllegalArgumentException("points must be positive");
+        }
+    }
+
     public long userId() {
         return userId;
     }

@@ -5,6 +5,7 @@ import com.twork.points.member.boundary.MemberNotFoundException;
 import com.twork.points.member.entity.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 
 /** The target-member check every points route makes after authentication (§3.0: 404, then 403). */
 @ApplicationScoped
@@ -14,7 +15,24 @@ public class ActiveMembers {
 
     /** The member, if it exists and is active; otherwise the failure the caller must see. */
     public Member get(long userId) {
-        Member member = repository.find(userId).orElseThrow(MemberNotFoundException::new);
+        return requireActive(repository.find(userId).orElseThrow(MemberNotFoundException::new));
+    }
+
+    /**
+     * Like {@link #get(long)}, but an unknown member is created first when {@code mayCreate}
+     * ({@code auto_create_members} for write-key callers).
+     */
+    public Member getOrCreate(long userId, boolean mayCreate, Instant now) {
+        if (userId <= 0) {
+            throw new MemberNotFoundException();
+        }
+        if (mayCreate && repository.find(userId).isEmpty()) {
+            repository.createIfMissing(userId, now);
+        }
+        return get(userId);
+    }
+
+    private static Member requireActive(Member member) {
         if (!member.isActive()) {
             throw new MemberInactiveException();
         }

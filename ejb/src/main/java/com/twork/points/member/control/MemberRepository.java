@@ -4,6 +4,7 @@ import com.twork.points.member.entity.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Loads members by the shop's user id. */
@@ -14,5 +15,14 @@ public class MemberRepository {
 
     public Optional<Member> find(long userId) {
         return Optional.ofNullable(em.find(Member.class, userId));
+    }
+
+    /** Creates a bare active member unless one exists; safe when two requests race to create the same id. */
+    public void createIfMissing(long userId, Instant now) {
+        em.createNativeQuery("INSERT IGNORE INTO member (user_id, status, created_at, updated_at)"
+                        + " VALUES (?1, 'active', ?2, ?2)")
+                .setParameter(1, userId)
+                .setParameter(2, now)
+                .executeUpdate();
     }
 }

@@ -1,12 +1,16 @@
 package com.twork.points.ledger.rest;
 
 import com.twork.points.ledger.boundary.BalanceView;
+import com.twork.points.ledger.boundary.ExpiringLots;
+import com.twork.points.ledger.boundary.ExpiryResult;
 import com.twork.points.ledger.boundary.HistoryPage;
+import com.twork.points.ledger.boundary.WriteResult;
 import com.twork.points.ledger.entity.PointTransaction;
 import com.twork.points.platform.control.SiteTime;
 import com.twork.points.tier.control.TierStanding;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /** Maps ledger views to wire records: the one place that decides how the ledger looks to the app. */
 final class LedgerWire {
@@ -47,6 +51,41 @@ final class LedgerWire {
                 SiteTime.format(row.createdAt(), zone),
                 row.expiresAt().map(at -> SiteTime.format(at, zone)).orElse(null),
                 row.isExpiredAt(now));
+    }
+
+    static WriteBody written(WriteResult result) {
+        return new WriteBody(true, result.transactionId(), result.newBalance());
+    }
+
+    static BonusBody bonus(WriteResult result) {
+        return new BonusBody(true, result.transactionId(), result.newBalance(), result.pointsAwarded());
+    }
+
+    static CheckExpiredBody expired(ExpiryResult result) {
+        String message = result.expiredCount() == 0
+                ? "No expired points found"
+                : "Expired " + result.expiredPoints() + " points from " + result.expiredCount() + " transaction(s)";
+        return new CheckExpiredBody(true, result.expiredCount(), result.expiredPoints(), result.newBalance(), message);
+    }
+
+    static ExpiringBody expiring(ExpiringLots lots) {
+        List<ExpiringRow> rows = lots.lots().stream()
+                .map(lot -> {
+                    TransactionRow row = row(lot, lots.readAt(), lots.siteZone());
+                    return new ExpiringRow(
+                            row.id(),
+                            row.userId(),
+                            row.type(),
+                            row.points(),
+                            row.description(),
+                            row.orderId(),
+                            row.createdAt(),
+                            row.expiresAt(),
+                            row.isExpired(),
+                            lot.remaining());
+                })
+                .toList();
+        return new ExpiringBody(rows, rows.size());
     }
 
     private static TierBody tier(TierStanding standing) {

@@ -1,8 +1,17 @@
 package com.twork.points.platform.rest;
 
+import com.twork.points.ledger.boundary.AlreadyAwardedException;
+import com.twork.points.ledger.boundary.AlreadyReferredException;
+import com.twork.points.ledger.boundary.DuplicateTransactionException;
+import com.twork.points.ledger.boundary.InsufficientPointsException;
+import com.twork.points.ledger.boundary.InvalidReferralException;
+import com.twork.points.ledger.boundary.NotBirthdayException;
+import com.twork.points.ledger.boundary.RedemptionLimitException;
 import com.twork.points.member.boundary.MemberInactiveException;
 import com.twork.points.member.boundary.MemberNotFoundException;
 import com.twork.points.platform.boundary.ApplicationFailure;
+import com.twork.points.platform.boundary.InvalidInputException;
+import com.twork.points.platform.boundary.TemporarilyUnavailableException;
 import com.twork.points.security.boundary.InvalidCredentialsException;
 import com.twork.points.security.boundary.PermissionDeniedException;
 import jakarta.ws.rs.core.Response;
@@ -18,20 +27,33 @@ import java.util.Map;
 public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFailure> {
     private record WireError(int status, String code) {}
 
-    private static final Map<Class<? extends ApplicationFailure>, WireError> ERRORS = Map.of(
-            InvalidCredentialsException.class, new WireError(401, "rest_forbidden"),
-            PermissionDeniedException.class, new WireError(403, "rest_forbidden_permission"),
-            MemberNotFoundException.class, new WireError(404, "rest_invalid_user"),
-            MemberInactiveException.class, new WireError(403, "rest_user_inactive"));
+    private static final Map<Class<? extends ApplicationFailure>, WireError> ERRORS = Map.ofEntries(
+            Map.entry(InvalidCredentialsException.class, new WireError(401, "rest_forbidden")),
+            Map.entry(PermissionDeniedException.class, new WireError(403, "rest_forbidden_permission")),
+            Map.entry(MemberNotFoundException.class, new WireError(404, "rest_invalid_user")),
+            Map.entry(MemberInactiveException.class, new WireError(403, "rest_user_inactive")),
+            Map.entry(DuplicateTransactionException.class, new WireError(409, "duplicate_transaction")),
+            Map.entry(InsufficientPointsException.class, new WireError(400, "insufficient_points")),
+            Map.entry(RedemptionLimitException.class, new WireError(400, "redemption_limit")),
+            Map.entry(InvalidReferralException.class, new WireError(400, "invalid_referral")),
+            Map.entry(AlreadyReferredException.class, new WireError(400, "already_referred")),
+            Map.entry(AlreadyAwardedException.class, new WireError(400, "already_awarded")),
+            Map.entry(NotBirthdayException.class, new WireError(400, "not_birthday")),
+            Map.entry(TemporarilyUnavailableException.class, new WireError(503, "service_unavailable")));
 
     @Override
     public Response toResponse(ApplicationFailure failure) {
-        WireError error = errorFor(failure.getClass());
+        WireError error = failure instanceof InvalidInputException input
+                ? new WireError(400, input.code())
+                : errorFor(failure.getClass());
         Response response = ErrorResponses.of(error.status(), error.code(), failure.getMessage(), failure.details());
         if (error.status() == 401) {
             return Response.fromResponse(response)
                     .header("WWW-Authenticate", "Basic realm=\"T-Work Points\"")
                     .build();
+        }
+        if (error.status() == 503) {
+            return Response.fromResponse(response).header("Retry-After", "1").build();
         }
         return response;
     }

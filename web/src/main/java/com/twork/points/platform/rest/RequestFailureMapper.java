@@ -9,6 +9,11 @@ import jakarta.ws.rs.ext.Provider;
 public class RequestFailureMapper implements ExceptionMapper<RequestFailure> {
     @Override
     public Response toResponse(RequestFailure failure) {
-        return ErrorResponses.of(failure.status(), failure.code(), failure.getMessage(), failure.extra());
+        Response response = ErrorResponses.of(failure.status(), failure.code(), failure.getMessage(), failure.extra());
+        if (failure.status() == 413) {
+            // The rest of the body was never read: end the connection rather than leave it unreadable.
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
+        return response;
     }
 }

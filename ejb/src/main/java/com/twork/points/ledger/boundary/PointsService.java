@@ -1,0 +1,69 @@
+package com.twork.points.ledger.boundary;
+
+import com.twork.points.ledger.control.PointsLedger;
+import com.twork.points.platform.control.TransientFailures;
+import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.control.AuthenticatedCaller;
+import com.twork.points.security.control.CallerContext;
+import com.twork.points.security.entity.Permission;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The write routes of the points API. Each method authenticates (through the interceptor binding), then runs
+ * its use case as one transaction, again from the start if MariaDB broke a deadlock or a concurrent writer won a
+ * race, and answers 503 if that keeps happening. No transaction here: each attempt commits or rolls back on its
+ * own.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PointsService {
+    @Inject
+    PointsLedger ledger;
+
+    @Inject
+    CallerContext caller;
+
+    @RequiresPermission(Permission.WRITE)
+    public WriteResult earn(EarnCommand command) {
+        PointsLedger.Actor actor = actor();
+        return TransientFailures.retry(() -> ledger.earn(command, actor));
+    }
+
+    @RequiresPermission(Permission.WRITE)
+    public WriteResult redeem(RedeemCommand command) {
+        PointsLedger.Actor actor = actor();
+        return TransientFailures.retry(() -> ledger.redeem(command, actor));
+    }
+
+    /** Empty for user id 0, which the plugin answers with a 200 that says "Invalid user ID.". */
+    @RequiresPermission(Permission.WRITE)
+    public Optional<ExpiryResult> expireNow(long userId) {
+        if (userId == 0) {
+            return Optional.empty();
+        }
+        PointsLedger.Actor actor = actor();
+        return Optional.of(TransientFailures.retry(() -> ledger.expireNow(userId, actor)));
+    }
+
+    @RequiresPermission(Permission.WRITE)
+    public WriteResult referral(long userId, long referredUserId) {
+        PointsLedger.Actor actor = actor();
+        return TransientFailures.retry(() -> ledger.referral(userId, referredUserId, actor));
+    }
+
+    @RequiresPermission(Permission.WRITE)
+    public WriteResult birthday(long userId) {
+        PointsLedger.Actor actor = actor();
+        return TransientFailures.retry(() -> ledger.birthday(userId, actor));
+    }
+
+    private PointsLedger.Actor actor() {
+        AuthenticatedCaller verified = caller.caller()
+                .orElseThrow(() -> new IllegalStateException("the interceptor lets no unauthenticated call through"));
+        return new PointsLedger.Actor(verified.actor(), verified.permission().allows(Permission.WRITE));
+    }
+}

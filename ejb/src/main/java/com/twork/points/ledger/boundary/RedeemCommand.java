@@ -1,0 +1,16 @@
+package com.twork.points.ledger.boundary;
+
+import com.twork.points.platform.boundary.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** A redemption a client asks for ({@code POST /redeem}); see {@link EarnCommand} for userId and problem. */
+public record RedeemCommand(
+        long userId,
+        int points,
+        String description,
+        Optional<String> orderId,
+        Optional<BigDecimal> orderTotal,
+        Optional<InvalidInputException> problem) {
+    public static final String DEFAULT_DESCRIPTION = "Points redeemed";
+}

@@ -1,0 +1,145 @@
+package com.twork.points.ledger.control;
+
+import com.twork.points.ledger.entity.PointAccount;
+import com.twork.points.ledger.entity.PointAllocation;
+import com.twork.points.ledger.entity.PointTransaction;
+import com.twork.points.ledger.entity.TransactionStatus;
+import com.twork.points.ledger.entity.TransactionType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ledger's primitives, always used inside one transaction and under the lock on the member's account row:
+ * lock the account, expire due lots, credit a lot, debit FIFO with allocations. Lock order everywhere: the
+ * account row first, then lots.
+ */
+@ApplicationScoped
+public class AccountLedger {
+    static final String EXPIRED_DESCRIPTION = "Points expired";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /**
+     * Locks the member's account row ({@code SELECT ... FOR UPDATE}), creating it first when missing: a lock on a
+     * missing row would lock nothing. The plain locking read comes first because {@code INSERT IGNORE} on an
+     * existing row takes a shared lock that two writers would then both try to upgrade (a deadlock).
+     */
+    public PointAccount lock(long userId, Instant now) {
+        PointAccount account = em.find(PointAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+        if (account != null) {
+            return account;
+        }
+        em.createNativeQuery("INSERT IGNORE INTO point_account (user_id, updated_at) VALUES (?1, ?2)")
+                .setParameter(1, userId)
+                .setParameter(2, now)
+                .executeUpdate();
+        return em.find(PointAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Expires what remains of every lot whose expiry time has passed, as one {@code expire} debit with an
+     * allocation per lot. Spent points are no longer in any lot, so they can never expire again.
+     */
+    public ExpiryOutcome expireDue(PointAccount account, PointTransaction.Origin origin) {
+        List<PointTransaction> due = em.createNamedQuery("PointTransaction.dueLots", PointTransaction.class)
+                .setParameter("userId", account.userId())
+                .setParameter("now", origin.at())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        long total = due.stream().mapToLong(PointTransaction::remaining).sum();
+        if (total == 0) {
+            return ExpiryOutcome.NOTHING;
+        }
+        PointTransaction expire = PointTransaction.debit(
+                account.userId(), TransactionType.EXPIRE, Math.toIntExact(total), EXPIRED_DESCRIPTION, null, origin);
+        em.persist(expire);
+        for (PointTransaction lot : due) {
+            allocate(expire, lot, lot.remaining(), origin.at());
+        }
+        account.expire(total, origin.at());
+        return new ExpiryOutcome(due.size(), total, Optional.of(expire.id()));
+    }
+
+    /** Records a credit lot; a pending one waits (visible, not spendable) until released. */
+    public PointTransaction credit(PointAccount account, PointTransaction lot) {
+        em.persist(lot);
+        if (lot.status() == TransactionStatus.PENDING) {
+            account.holdPending(lot.points(), lot.createdAt());
+        } else {
+            account.credit(lot.points(), lot.type() == TransactionType.EARN, lot.createdAt());
+        }
+        return lot;
+    }
+
+    /**
+     * Debits {@code debit.points()} from the spendable lots, soonest-expiring first (then oldest), recording one
+     * allocation per lot touched. Returns empty, writing nothing, when the lots do not cover it.
+     */
+    public Optional<PointTransaction> redeem(PointAccount account, PointTransaction debit) {
+        List<PointTransaction> lots = spendableLots(account.userId(), debit.createdAt());
+        long spendable =
+                Math.min(lots.stream().mapToLong(PointTransaction::remaining).sum(), account.balance());
+        if (spendable < debit.points()) {
+            return Optional.empty();
+        }
+        em.persist(debit);
+        int left = debit.points();
+        for (PointTransaction lot : lots) {
+            if (left == 0) {
+                break;
+            }
+            int take = Math.min(left, lot.remaining());
+            allocate(debit, lot, take, debit.createdAt());
+            left -= take;
+        }
+        account.redeem(debit.points(), debit.createdAt());
+        return Optional.of(debit);
+    }
+
+    public Optional<PointTransaction> findByClientOrderKey(long userId, String clientOrderKey) {
+        return em.createNamedQuery("PointTransaction.findByClientOrderKey", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("key", clientOrderKey)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<PointTransaction> findByBonusKey(long userId, String bonusKey) {
+        return em.createNamedQuery("PointTransaction.findByBonusKey", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("key", bonusKey)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<PointTransaction> findReferralOf(long referredUserId) {
+        return em.createNamedQuery("PointTransaction.findReferralOf", PointTransaction.class)
+                .setParameter("referred", referredUserId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Makes pending writes visible to the database now, so constraint violations surface inside the use case. */
+    public void flush() {
+        em.flush();
+    }
+
+    private List<PointTransaction> spendableLots(long userId, Instant now) {
+        return em.createNamedQuery("PointTransaction.spendableLots", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private void allocate(PointTransaction debit, PointTransaction lot, int points, Instant at) {
+        lot.consume(points);
+        em.persist(new PointAllocation(debit.id(), lot.id(), points, at));
+    }
+}

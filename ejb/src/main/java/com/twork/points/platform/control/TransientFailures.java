@@ -1,0 +1,68 @@
+package com.twork.points.platform.control;
+
+import com.twork.points.platform.boundary.ApplicationFailure;
+import com.twork.points.platform.boundary.TemporarilyUnavailableException;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Runs a whole transaction again when MariaDB gave up on it for reasons that a second try cures: a deadlock
+ * (1213), a lock wait timeout (1205), or a duplicate key (1062) raced in by a concurrent writer (the next try
+ * then finds that row and answers as a replay). After the last try the caller gets 503.
+ */
+public final class TransientFailures {
+    static final int ATTEMPTS = 4;
+    private static final Logger LOG = Logger.getLogger(TransientFailures.class.getName());
+
+    private TransientFailures() {}
+
+    public static <T> T retry(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (ApplicationFailure failure) {
+                throw failure;
+            } catch (RuntimeException e) {
+                int code = mariaDbErrorCode(e);
+                if (code == 0) {
+                    throw e;
+                }
+                final int tried = attempt;
+                LOG.fine(() -> "Transient database conflict " + code + " on attempt " + tried);
+                if (attempt == ATTEMPTS) {
+                    throw new TemporarilyUnavailableException();
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** 1213, 1205 or 1062 when one of them is in the cause chain, else 0. */
+    static int mariaDbErrorCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    int code = next.getErrorCode();
+                    if (code == 1213 || code == 1205 || code == 1062) {
+                        return code;
+                    }
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return 0;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TemporarilyUnavailableException();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.twork.points.ledger.rest;
+
+import com.twork.points.ledger.boundary.PointsService;
+import com.twork.points.platform.rest.JsonBody;
+import com.twork.points.platform.rest.PointsApi;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+
+/** {@code POST /referral} and {@code POST /birthday}: the two bonuses the plugin offers as routes. */
+@RequestScoped
+@Path("")
+@Produces(PointsApi.JSON)
+public class BonusesResource {
+    @Inject
+    PointsService points;
+
+    @Inject
+    HttpServletRequest request;
+
+    @POST
+    @Path("referral")
+    public BonusBody referral() {
+        JsonBody body = JsonBody.of(request);
+        return LedgerWire.bonus(
+                points.referral(WriteCommands.userId(body, "user_id"), WriteCommands.userId(body, "referred_user_id")));
+    }
+
+    @POST
+    @Path("birthday")
+    public BonusBody birthday() {
+        return LedgerWire.bonus(points.birthday(WriteCommands.userId(JsonBody.of(request), "user_id")));
+    }
+}

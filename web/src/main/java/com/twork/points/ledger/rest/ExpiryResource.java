@@ -1,0 +1,39 @@
+package com.twork.points.ledger.rest;
+
+import com.twork.points.ledger.boundary.PointsQueryService;
+import com.twork.points.ledger.boundary.PointsService;
+import com.twork.points.platform.rest.PointsApi;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+
+/** {@code GET /expiring/{user_id}} and {@code POST /check-expired/{user_id}}. */
+@RequestScoped
+@Path("")
+@Produces(PointsApi.JSON)
+public class ExpiryResource {
+    @Inject
+    PointsQueryService queries;
+
+    @Inject
+    PointsService points;
+
+    @GET
+    @Path("expiring/{user_id: [0-9]{1,18}}")
+    public ExpiringBody expiring(@PathParam("user_id") long userId) {
+        return LedgerWire.expiring(queries.expiring(userId));
+    }
+
+    /** Only unconsumed remainders expire [fix: the plugin expired whole lots, spent points included]. */
+    @POST
+    @Path("check-expired/{user_id: [0-9]{1,18}}")
+    public Object checkExpired(@PathParam("user_id") long userId) {
+        return points.expireNow(userId)
+                .<Object>map(LedgerWire::expired)
+                .orElseGet(() -> new CheckExpiredRefusal(false, 0, "Invalid user ID."));
+    }
+}

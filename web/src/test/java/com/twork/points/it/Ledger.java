@@ -1,0 +1,66 @@
+package com.twork.points.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Assertions over one member's ledger as stored, straight from the database. */
+public final class Ledger {
+    private Ledger() {}
+
+    /**
+     * SPEC §2: balance = Σ remaining of available lots = Σ available credits − Σ debits ≥ 0, and every debit's
+     * allocations add up to its points (no half-written use case).
+     */
+    public static long assertInvariant(long userId) {
+        long balance = Fixtures.count("SELECT COALESCE(MAX(balance), 0) FROM point_account WHERE user_id = ?", userId);
+        long remaining = Fixtures.count(
+                "SELECT COALESCE(SUM(remaining), 0) FROM point_transaction"
+                        + " WHERE user_id = ? AND status = 'available'",
+                userId);
+        long net = Fixtures.count(
+                "SELECT COALESCE(SUM(CASE WHEN type IN ('redeem', 'expire') THEN -points"
+                        + " ELSE points END), 0) FROM point_transaction WHERE user_id = ? AND status = 'available'",
+                userId);
+        assertEquals(balance, remaining, "balance = sum of remaining of available lots for member " + userId);
+        assertEquals(balance, net, "balance = credits - debits for member " + userId);
+        assertTrue(balance >= 0, "balance >= 0");
+        long unbalancedDebits = Fixtures.count(
+                "SELECT COUNT(*) FROM point_transaction d WHERE d.user_id = ?"
+                        + " AND d.type IN ('redeem', 'expire') AND d.points <> (SELECT COALESCE(SUM(a.points), 0)"
+                        + " FROM point_allocation a WHERE a.debit_id = d.id)",
+                userId);
+        assertEquals(0, unbalancedDebits, "every debit is fully allocated");
+        long overdrawnLots = Fixtures.count(
+                "SELECT COUNT(*) FROM point_transaction l WHERE l.user_id = ?"
+                        + " AND l.remaining + (SELECT COALESCE(SUM(a.points), 0) FROM point_allocation a"
+                        + " WHERE a.lot_id = l.id) <> l.points AND l.type NOT IN ('redeem', 'expire') AND l.points > 0",
+                userId);
+        assertEquals(0, overdrawnLots, "each lot's remaining + allocations = its points");
+        return balance;
+    }
+
+    public static long rows(long userId) {
+        return Fixtures.count("SELECT COUNT(*) FROM point_transaction WHERE user_id = ?", userId);
+    }
+
+    public static long balance(long userId) {
+        return Fixtures.count("SELECT COALESCE(MAX(balance), 0) FROM point_account WHERE user_id = ?", userId);
+    }
+
+    /** A fingerprint of everything stored for the member, to prove a rejected request changed nothing. */
+    public static String snapshot(long userId) {
+        return Fixtures.text(
+                "SELECT CONCAT_WS('|', (SELECT COUNT(*) FROM point_transaction WHERE user_id = ?),"
+                        + " (SELECT COALESCE(SUM(remaining), 0) FROM point_transaction WHERE user_id = ?),"
+                        + " (SELECT COUNT(*) FROM point_allocation a JOIN point_transaction t ON t.id = a.debit_id"
+                        + " WHERE t.user_id = ?),"
+                        + " (SELECT COALESCE(MAX(CONCAT(balance, '/', lifetime_earned, '/', lifetime_redeemed, '/',"
+                        + " lifetime_expired, '/', pending, '/', version)), 'none') FROM point_account WHERE user_id = ?),"
+                        + " (SELECT COUNT(*) FROM member WHERE user_id = ?))",
+                userId,
+                userId,
+                userId,
+                userId,
+                userId);
+    }
+}
