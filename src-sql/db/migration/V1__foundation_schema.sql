@@ -9,7 +9,7 @@ CREATE TABLE member (
     birthday     DATE         NULL,
     created_at   DATETIME(6)  NOT NULL,
     updated_at   DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_member PRIMARY KEY (user_id),
+    PRIMARY KEY (user_id),
     CONSTRAINT ck_member_user_id CHECK (user_id > 0),
     CONSTRAINT ck_member_status CHECK (status IN ('active', 'inactive')),
     KEY ix_member_email (email),
@@ -25,7 +25,7 @@ CREATE TABLE point_account (
     pending           BIGINT      NOT NULL DEFAULT 0,
     updated_at        DATETIME(6) NOT NULL,
     version           BIGINT      NOT NULL DEFAULT 0,
-    CONSTRAINT pk_point_account PRIMARY KEY (user_id),
+    PRIMARY KEY (user_id),
     CONSTRAINT fk_point_account_member FOREIGN KEY (user_id) REFERENCES member (user_id),
     CONSTRAINT ck_point_account_balance CHECK (balance >= 0),
     CONSTRAINT ck_point_account_pending CHECK (pending >= 0)
@@ -57,7 +57,7 @@ CREATE TABLE point_transaction (
                                          WHEN remaining > 0 AND status = 'available'
                                              THEN COALESCE(expires_at, TIMESTAMP '9999-12-31 23:59:59')
                                      END) PERSISTENT,
-    CONSTRAINT pk_point_transaction PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_point_transaction_member FOREIGN KEY (user_id) REFERENCES member (user_id),
     CONSTRAINT ck_point_transaction_type
         CHECK (type IN ('earn', 'referral', 'birthday', 'refund', 'adjust', 'redeem', 'expire')),
@@ -79,7 +79,7 @@ CREATE TABLE point_allocation (
     lot_id     BIGINT      NOT NULL,
     points     INT         NOT NULL,
     created_at DATETIME(6) NOT NULL,
-    CONSTRAINT pk_point_allocation PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_point_allocation_debit FOREIGN KEY (debit_id) REFERENCES point_transaction (id),
     CONSTRAINT fk_point_allocation_lot FOREIGN KEY (lot_id) REFERENCES point_transaction (id),
     CONSTRAINT ck_point_allocation_points CHECK (points > 0),
@@ -101,7 +101,7 @@ CREATE TABLE idempotency_record (
     response_body   MEDIUMTEXT   NULL,
     created_at      DATETIME(6)  NOT NULL,
     expires_at      DATETIME(6)  NOT NULL,
-    CONSTRAINT pk_idempotency_record PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_idempotency_record_state CHECK (state IN ('in_progress', 'complete')),
     UNIQUE KEY uq_idempotency_record_scope (scope_hash),
     KEY ix_idempotency_record_expires (expires_at)
@@ -121,7 +121,7 @@ CREATE TABLE api_key (
     last_access          DATETIME(6)  NULL,
     revoked_at           DATETIME(6)  NULL,
     revoked_by           VARCHAR(191) NULL,
-    CONSTRAINT pk_api_key PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT ck_api_key_permissions CHECK (permissions IN ('read', 'write', 'read_write')),
     UNIQUE KEY uq_api_key_consumer_key_hash (consumer_key_hash)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
@@ -132,7 +132,7 @@ CREATE TABLE setting (
     value      VARCHAR(4000) NOT NULL,
     updated_at DATETIME(6)   NOT NULL,
     updated_by VARCHAR(191)  NOT NULL,
-    CONSTRAINT pk_setting PRIMARY KEY (name)
+    PRIMARY KEY (name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE TABLE tier (
@@ -143,7 +143,7 @@ CREATE TABLE tier (
     benefits   TEXT          NULL,
     updated_at DATETIME(6)   NOT NULL,
     updated_by VARCHAR(191)  NOT NULL,
-    CONSTRAINT pk_tier PRIMARY KEY (tier_key),
+    PRIMARY KEY (tier_key),
     CONSTRAINT ck_tier_threshold CHECK (threshold >= 0),
     CONSTRAINT ck_tier_multiplier CHECK (multiplier > 0),
     UNIQUE KEY uq_tier_threshold (threshold)
