@@ -1,6 +1,7 @@
 package com.twork.points.ledger.boundary;
 
 import com.twork.points.ledger.control.PointsLedger;
+import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.control.AuthenticatedCaller;
@@ -64,6 +65,7 @@ public class PointsService {
     private PointsLedger.Actor actor() {
         AuthenticatedCaller verified = caller.caller()
                 .orElseThrow(() -> new IllegalStateException("the interceptor lets no unauthenticated call through"));
-        return new PointsLedger.Actor(verified.actor(), verified.permission().allows(Permission.WRITE));
+        return new PointsLedger.Actor(
+                verified.actor(), TransactionSource.REST, verified.permission().allows(Permission.WRITE));
     }
 }

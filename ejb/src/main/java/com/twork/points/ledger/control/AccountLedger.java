@@ -1,8 +1,10 @@
 package com.twork.points.ledger.control;
 
+import com.twork.points.ledger.entity.OrderKeys;
 import com.twork.points.ledger.entity.PointAccount;
 import com.twork.points.ledger.entity.PointAllocation;
 import com.twork.points.ledger.entity.PointTransaction;
+import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.ledger.entity.TransactionType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -115,6 +118,38 @@ public class AccountLedger {
                 .setParameter("userId", userId)
                 .setParameter("key", bonusKey)
                 .getResultStream()
+                .findFirst();
+    }
+
+    public Optional<PointTransaction> findByClientRef(long userId, String clientRef) {
+        return em.createNamedQuery("PointTransaction.findByClientRef", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("ref", clientRef)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
+     * The oldest row from {@code source} not yet paired that reports the same event: same type, points,
+     * description and normalised order id, created since {@code since}.
+     */
+    public Optional<PointTransaction> findPairingCandidate(
+            long userId,
+            TransactionSource source,
+            TransactionType type,
+            int points,
+            String description,
+            String orderKey,
+            Instant since) {
+        return em.createNamedQuery("PointTransaction.pairingCandidates", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("source", source)
+                .setParameter("type", type)
+                .setParameter("points", points)
+                .setParameter("since", since)
+                .getResultStream()
+                .filter(row -> Objects.equals(row.description().orElse(null), description))
+                .filter(row -> Objects.equals(OrderKeys.normalise(row.orderId().orElse(null)), orderKey))
                 .findFirst();
     }
 

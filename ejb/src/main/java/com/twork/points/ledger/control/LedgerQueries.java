@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,41 @@ public class LedgerQueries {
 
     public Optional<PointAccount> findAccount(long userId) {
         return Optional.ofNullable(em.find(PointAccount.class, userId));
+    }
+
+    /** The balance as the member sees it: lots past their expiry time are left out even if not expired yet. */
+    public long shownBalance(long userId, Instant now) {
+        long balance = findAccount(userId).map(PointAccount::balance).orElse(0L);
+        return Math.max(0, balance - lotTotals(userId, now, now).overdue());
+    }
+
+    /** Which of {@code ids} are this member's transaction ids. */
+    public List<Long> existingRowIds(long userId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "SELECT t.id FROM PointTransaction t WHERE t.userId = :userId AND t.id IN :ids", Long.class)
+                .setParameter("userId", userId)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** This member's rows whose client id is one of {@code refs}, by client id. */
+    public Map<String, Long> rowsByClientRef(long userId, Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> rows = new HashMap<>();
+        em.createQuery(
+                        "SELECT t.clientRef, t.id FROM PointTransaction t WHERE t.userId = :userId"
+                                + " AND t.clientRef IN :refs",
+                        Object[].class)
+                .setParameter("userId", userId)
+                .setParameter("refs", refs)
+                .getResultList()
+                .forEach(row -> rows.put((String) row[0], (Long) row[1]));
+        return rows;
     }
 
     /** Open-lot sums at {@code now}; uses the lot_expiry index, so it reads open lots only. */

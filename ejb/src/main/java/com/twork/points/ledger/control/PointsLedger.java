@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -62,104 +63,69 @@ public class PointsLedger {
     @Inject
     AppClock clock;
 
-    /** Who acts and whether an unknown member may be created on the way (write-key callers). */
-    public record Actor(String name, boolean mayCreateMembers) {}
+    /**
+     * Who acts, through which door, and whether an unknown member may be created on the way (write-key
+     * callers, while {@code auto_create_members} is on).
+     */
+    public record Actor(String name, TransactionSource source, boolean mayCreateMembers) {}
+
+    /** One use case in progress: the locked account, after due lots were expired. */
+    private record Work(PointAccount account, PointTransaction.Origin origin, Settings settings) {
+        Instant now() {
+            return origin.at();
+        }
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public WriteResult earn(EarnCommand command, Actor actor) {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
-        requireUserId(command.userId());
-        members.getOrCreate(command.userId(), mayCreate(actor, settings), now);
+        requireMember(command.userId(), actor, now, settings);
         command.problem().ifPresent(problem -> {
             throw problem;
         });
         if (command.type() == TransactionType.EXPIRE) {
             // The server owns expiry [fix]: acknowledged, nothing written.
-            return new WriteResult(0, shownBalance(command.userId(), now), 0);
+            return WriteResult.written(0, queries.shownBalance(command.userId(), now), 0);
         }
-        PointTransaction.Origin origin = new PointTransaction.Origin(TransactionSource.REST, actor.name(), now);
-        PointAccount account = accounts.lock(command.userId(), now);
-        accounts.expireDue(account, origin);
-
-        String orderKey = command.orderId().map(OrderKeys::normalise).orElse(null);
-        String clientOrderKey = orderKey == null ? null : command.type().wire() + ":" + orderKey;
-        Optional<PointTransaction> replay = clientOrderKey == null
-                ? Optional.empty()
-                : accounts.findByClientOrderKey(command.userId(), clientOrderKey);
-        if (replay.isPresent()) {
-            return replayOf(replay.get(), command.points(), account);
-        }
-        String bonusKey = command.type() == TransactionType.BIRTHDAY ? birthdayKey(now, settings) : null;
-        Optional<PointTransaction> bonus = bonusKey == null
-                ? command.referredUserId()
-                        .filter(referred -> command.type() == TransactionType.REFERRAL)
-                        .flatMap(accounts::findReferralOf)
-                : accounts.findByBonusKey(command.userId(), bonusKey);
-        if (bonus.isPresent()) {
-            return new WriteResult(bonus.get().id(), account.balance(), 0);
-        }
-
-        Instant expiresAt = LotExpiry.of(command.expiresAt(), now, settings);
-        boolean claim =
-                orderKey != null && command.type() == TransactionType.EARN && settings.orderWebhooksConfigured();
-        PointTransaction lot = PointTransaction.credit(
-                        command.userId(),
-                        command.type(),
-                        command.points(),
-                        command.description().orElse(null),
-                        command.orderId().orElse(null),
-                        expiresAt,
-                        claim ? TransactionStatus.PENDING : TransactionStatus.AVAILABLE,
-                        origin)
-                .withClientOrderKey(clientOrderKey)
-                .withBonusKey(bonusKey);
-        if (command.type() == TransactionType.REFERRAL) {
-            command.referredUserId().ifPresent(lot::withReferredUserId);
-        }
-        accounts.credit(account, lot);
-        accounts.flush();
-        boolean bornExpired = !claim && expiresAt != null && !expiresAt.isAfter(now);
-        return new WriteResult(
-                lot.id(), account.balance() - (bornExpired ? lot.points() : 0), claim ? 0 : lot.points());
+        return credit(begin(command.userId(), actor, now, settings), command, Optional.empty());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public WriteResult redeem(RedeemCommand command, Actor actor) {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
-        requireUserId(command.userId());
-        members.getOrCreate(command.userId(), mayCreate(actor, settings), now);
+        requireMember(command.userId(), actor, now, settings);
         command.problem().ifPresent(problem -> {
             throw problem;
         });
-        PointTransaction.Origin origin = new PointTransaction.Origin(TransactionSource.REST, actor.name(), now);
-        PointAccount account = accounts.lock(command.userId(), now);
-        accounts.expireDue(account, origin);
+        return debit(begin(command.userId(), actor, now, settings), command, Optional.empty());
+    }
 
-        String orderKey = command.orderId().map(OrderKeys::normalise).orElse(null);
-        String clientOrderKey = orderKey == null ? null : TransactionType.REDEEM.wire() + ":" + orderKey;
-        if (clientOrderKey != null) {
-            Optional<PointTransaction> replay = accounts.findByClientOrderKey(command.userId(), clientOrderKey);
-            if (replay.isPresent()) {
-                return replayOf(replay.get(), command.points(), account);
-            }
+    /**
+     * One item of a {@code /sync} batch, already validated, as its own transaction: a duplicate when its id is
+     * already recorded or when it pairs with a row posted through /earn or /redeem; otherwise applied like
+     * /earn or /redeem with the item's id as {@code client_ref}.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public WriteResult syncItem(
+            long userId, String clientRef, Optional<EarnCommand> earn, Optional<RedeemCommand> redeem, Actor actor) {
+        Instant now = clock.now();
+        Settings settings = settingsCache.current();
+        Work work = begin(userId, actor, now, settings);
+        Optional<PointTransaction> known = accounts.findByClientRef(userId, clientRef);
+        if (known.isPresent()) {
+            return WriteResult.existing(known.get().id(), work.account().balance());
         }
-        if (settings.flag(SettingKey.ENFORCE_REDEMPTION_LIMITS)) {
-            checkLimits(command, settings);
-        }
-        PointTransaction debit = PointTransaction.debit(
-                        command.userId(),
-                        TransactionType.REDEEM,
-                        command.points(),
-                        command.description(),
-                        command.orderId().orElse(null),
-                        origin)
-                .withClientOrderKey(clientOrderKey);
-        PointTransaction written = accounts.redeem(account, debit)
-                .orElseThrow(() -> new InsufficientPointsException(account.balance(), command.points()));
-        accounts.flush();
-        return new WriteResult(written.id(), account.balance(), 0);
+        return earn.isPresent()
+                ? credit(work, earn.get(), Optional.of(clientRef))
+                : debit(work, redeem.orElseThrow(), Optional.of(clientRef));
+    }
+
+    /** The member check of a batch, before anything in it is looked at (SPEC §3.0 order). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void requireMember(long userId, Actor actor) {
+        requireMember(userId, actor, clock.now(), settingsCache.current());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -168,7 +134,7 @@ public class PointsLedger {
         members.get(userId);
         PointAccount account = accounts.lock(userId, now);
         ExpiryOutcome outcome =
-                accounts.expireDue(account, new PointTransaction.Origin(TransactionSource.REST, actor.name(), now));
+                accounts.expireDue(account, new PointTransaction.Origin(actor.source(), actor.name(), now));
         accounts.flush();
         return new ExpiryResult(outcome.lots(), outcome.points(), account.balance());
     }
@@ -178,37 +144,27 @@ public class PointsLedger {
     public WriteResult referral(long userId, long referredUserId, Actor actor) {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
-        requireUserId(userId);
-        members.getOrCreate(userId, mayCreate(actor, settings), now);
+        requireMember(userId, actor, now, settings);
         if (referredUserId <= 0 || memberRepository.find(referredUserId).isEmpty()) {
             throw new InvalidReferralException("Referred user not found");
         }
         if (referredUserId == userId) {
             throw new InvalidReferralException("A member cannot refer themselves");
         }
-        PointTransaction.Origin origin = new PointTransaction.Origin(TransactionSource.REST, actor.name(), now);
-        PointAccount account = accounts.lock(userId, now);
-        accounts.expireDue(account, origin);
+        Work work = begin(userId, actor, now, settings);
         if (accounts.findReferralOf(referredUserId).isPresent()) {
             throw new AlreadyReferredException();
         }
         int bonus = settings.integer(SettingKey.REFERRAL_BONUS);
         if (bonus == 0) {
-            return new WriteResult(0, account.balance(), 0);
+            return WriteResult.written(0, work.account().balance(), 0);
         }
-        PointTransaction lot = PointTransaction.credit(
-                        userId,
-                        TransactionType.REFERRAL,
-                        bonus,
-                        "Referral bonus for member " + referredUserId,
-                        null,
-                        LotExpiry.of(Optional.empty(), now, settings),
-                        TransactionStatus.AVAILABLE,
-                        origin)
+        PointTransaction lot = lot(
+                        work, userId, TransactionType.REFERRAL, bonus, "Referral bonus for member " + referredUserId)
                 .withReferredUserId(referredUserId);
-        accounts.credit(account, lot);
+        accounts.credit(work.account(), lot);
         accounts.flush();
-        return new WriteResult(lot.id(), account.balance(), bonus);
+        return WriteResult.written(lot.id(), work.account().balance(), bonus);
     }
 
     /** {@code POST /birthday}: the birthday bonus once per calendar year in the site zone, near the birthday. */
@@ -216,44 +172,173 @@ public class PointsLedger {
     public WriteResult birthday(long userId, Actor actor) {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
-        requireUserId(userId);
-        Member member = members.getOrCreate(userId, mayCreate(actor, settings), now);
-        PointTransaction.Origin origin = new PointTransaction.Origin(TransactionSource.REST, actor.name(), now);
-        PointAccount account = accounts.lock(userId, now);
-        accounts.expireDue(account, origin);
+        Member member = requireMember(userId, actor, now, settings);
+        Work work = begin(userId, actor, now, settings);
         String bonusKey = birthdayKey(now, settings);
         if (accounts.findByBonusKey(userId, bonusKey).isPresent()) {
             throw new AlreadyAwardedException();
         }
         LocalDate today = LocalDate.ofInstant(now, settings.siteZone());
+        int window = settings.integer(SettingKey.BIRTHDAY_WINDOW_DAYS);
         if (member.birthday()
-                .filter(birthday ->
-                        !BirthdayWindow.contains(birthday, today, settings.integer(SettingKey.BIRTHDAY_WINDOW_DAYS)))
+                .filter(birthday -> !BirthdayWindow.contains(birthday, today, window))
                 .isPresent()) {
             throw new NotBirthdayException();
         }
         int bonus = settings.integer(SettingKey.BIRTHDAY_BONUS);
         if (bonus == 0) {
-            return new WriteResult(0, account.balance(), 0);
+            return WriteResult.written(0, work.account().balance(), 0);
         }
-        PointTransaction lot = PointTransaction.credit(
-                        userId,
-                        TransactionType.BIRTHDAY,
-                        bonus,
-                        "Birthday bonus " + today.getYear(),
-                        null,
-                        LotExpiry.of(Optional.empty(), now, settings),
-                        TransactionStatus.AVAILABLE,
-                        origin)
+        PointTransaction lot = lot(work, userId, TransactionType.BIRTHDAY, bonus, "Birthday bonus " + today.getYear())
                 .withBonusKey(bonusKey);
-        accounts.credit(account, lot);
+        accounts.credit(work.account(), lot);
         accounts.flush();
-        return new WriteResult(lot.id(), account.balance(), bonus);
+        return WriteResult.written(lot.id(), work.account().balance(), bonus);
     }
 
-    private long shownBalance(long userId, Instant now) {
-        long balance = queries.findAccount(userId).map(PointAccount::balance).orElse(0L);
-        return Math.max(0, balance - queries.lotTotals(userId, now, now).overdue());
+    private Member requireMember(long userId, Actor actor, Instant now, Settings settings) {
+        if (userId <= 0) {
+            throw new InvalidInputException(INVALID_PARAMS, INVALID_USER_OR_POINTS);
+        }
+        return members.getOrCreate(
+                userId, actor.mayCreateMembers() && settings.flag(SettingKey.AUTO_CREATE_MEMBERS), now);
+    }
+
+    private Work begin(long userId, Actor actor, Instant now, Settings settings) {
+        PointTransaction.Origin origin = new PointTransaction.Origin(actor.source(), actor.name(), now);
+        PointAccount account = accounts.lock(userId, now);
+        accounts.expireDue(account, origin);
+        return new Work(account, origin, settings);
+    }
+
+    private WriteResult credit(Work work, EarnCommand command, Optional<String> clientRef) {
+        PointAccount account = work.account();
+        String orderKey = command.orderId().map(OrderKeys::normalise).orElse(null);
+        String clientOrderKey = orderKey == null ? null : command.type().wire() + ":" + orderKey;
+        Optional<PointTransaction> replay = clientOrderKey == null
+                ? Optional.empty()
+                : accounts.findByClientOrderKey(command.userId(), clientOrderKey);
+        if (replay.isPresent()) {
+            return replayOf(replay.get(), command.points(), account);
+        }
+        String bonusKey = command.type() == TransactionType.BIRTHDAY ? birthdayKey(work.now(), work.settings()) : null;
+        Optional<PointTransaction> bonus = bonusKey == null
+                ? command.referredUserId()
+                        .filter(referred -> command.type() == TransactionType.REFERRAL)
+                        .flatMap(accounts::findReferralOf)
+                : accounts.findByBonusKey(command.userId(), bonusKey);
+        if (bonus.isPresent()) {
+            return WriteResult.existing(bonus.get().id(), account.balance());
+        }
+        Optional<PointTransaction> twin = pairingTwin(
+                work,
+                clientRef,
+                command.type(),
+                command.points(),
+                command.description().orElse(null),
+                orderKey);
+        if (twin.isPresent()) {
+            twin.get().pair(clientRef.orElse(null));
+            return WriteResult.existing(twin.get().id(), account.balance());
+        }
+
+        Instant expiresAt = LotExpiry.of(command.expiresAt(), work.now(), work.settings());
+        boolean claim = orderKey != null
+                && command.type() == TransactionType.EARN
+                && work.settings().orderWebhooksConfigured();
+        PointTransaction lot = PointTransaction.credit(
+                        command.userId(),
+                        command.type(),
+                        command.points(),
+                        command.description().orElse(null),
+                        command.orderId().orElse(null),
+                        expiresAt,
+                        claim ? TransactionStatus.PENDING : TransactionStatus.AVAILABLE,
+                        work.origin())
+                .withClientOrderKey(clientOrderKey)
+                .withBonusKey(bonusKey);
+        clientRef.ifPresent(lot::withClientRef);
+        if (command.type() == TransactionType.REFERRAL) {
+            command.referredUserId().ifPresent(lot::withReferredUserId);
+        }
+        accounts.credit(account, lot);
+        accounts.flush();
+        boolean bornExpired = !claim && expiresAt != null && !expiresAt.isAfter(work.now());
+        return WriteResult.written(
+                lot.id(), account.balance() - (bornExpired ? lot.points() : 0), claim ? 0 : lot.points());
+    }
+
+    private WriteResult debit(Work work, RedeemCommand command, Optional<String> clientRef) {
+        PointAccount account = work.account();
+        String orderKey = command.orderId().map(OrderKeys::normalise).orElse(null);
+        String clientOrderKey = orderKey == null ? null : TransactionType.REDEEM.wire() + ":" + orderKey;
+        if (clientOrderKey != null) {
+            Optional<PointTransaction> replay = accounts.findByClientOrderKey(command.userId(), clientOrderKey);
+            if (replay.isPresent()) {
+                return replayOf(replay.get(), command.points(), account);
+            }
+        }
+        Optional<PointTransaction> twin =
+                pairingTwin(work, clientRef, TransactionType.REDEEM, command.points(), command.description(), orderKey);
+        if (twin.isPresent()) {
+            twin.get().pair(clientRef.orElse(null));
+            return WriteResult.existing(twin.get().id(), account.balance());
+        }
+        if (work.settings().flag(SettingKey.ENFORCE_REDEMPTION_LIMITS)) {
+            checkLimits(command, work.settings());
+        }
+        PointTransaction debit = PointTransaction.debit(
+                        command.userId(),
+                        TransactionType.REDEEM,
+                        command.points(),
+                        command.description(),
+                        command.orderId().orElse(null),
+                        work.origin())
+                .withClientOrderKey(clientOrderKey);
+        clientRef.ifPresent(debit::withClientRef);
+        PointTransaction written = accounts.redeem(account, debit)
+                .orElseThrow(() -> new InsufficientPointsException(account.balance(), command.points()));
+        accounts.flush();
+        return WriteResult.written(written.id(), account.balance(), 0);
+    }
+
+    /**
+     * SPEC §3.5 pairing: a sync item (with its client id) pairs with an unpaired row posted through /earn or
+     * /redeem; an /earn or /redeem without order id pairs with an unpaired row applied through /sync. Both within
+     * {@code pairing_window_hours}. Rows with an order id are already matched by their order.
+     */
+    private Optional<PointTransaction> pairingTwin(
+            Work work,
+            Optional<String> clientRef,
+            TransactionType type,
+            int points,
+            String description,
+            String orderKey) {
+        int hours = work.settings().integer(SettingKey.PAIRING_WINDOW_HOURS);
+        if (hours == 0 || (clientRef.isEmpty() && orderKey != null)) {
+            return Optional.empty();
+        }
+        TransactionSource other = clientRef.isPresent() ? TransactionSource.REST : TransactionSource.SYNC;
+        return accounts.findPairingCandidate(
+                work.account().userId(),
+                other,
+                type,
+                points,
+                description,
+                orderKey,
+                work.now().minus(Duration.ofHours(hours)));
+    }
+
+    private PointTransaction lot(Work work, long userId, TransactionType type, int points, String description) {
+        return PointTransaction.credit(
+                userId,
+                type,
+                points,
+                description,
+                null,
+                LotExpiry.of(Optional.empty(), work.now(), work.settings()),
+                TransactionStatus.AVAILABLE,
+                work.origin());
     }
 
     /** Same order and type again: the same points is a replay (the existing row), other points a conflict. */
@@ -261,7 +346,7 @@ public class PointsLedger {
         if (Math.abs(existing.points()) != points) {
             throw new DuplicateTransactionException(existing.id(), existing.points());
         }
-        return new WriteResult(existing.id(), account.balance(), 0);
+        return WriteResult.existing(existing.id(), account.balance());
     }
 
     private static void checkLimits(RedeemCommand command, Settings settings) {
@@ -286,15 +371,5 @@ public class PointsLedger {
 
     private static String birthdayKey(Instant now, Settings settings) {
         return "birthday:" + LocalDate.ofInstant(now, settings.siteZone()).getYear();
-    }
-
-    private static boolean mayCreate(Actor actor, Settings settings) {
-        return actor.mayCreateMembers() && settings.flag(SettingKey.AUTO_CREATE_MEMBERS);
-    }
-
-    private static void requireUserId(long userId) {
-        if (userId <= 0) {
-            throw new InvalidInputException(INVALID_PARAMS, INVALID_USER_OR_POINTS);
-        }
     }
 }

@@ -36,6 +36,14 @@ import java.util.Optional;
         name = "PointTransaction.findByBonusKey",
         query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.bonusKey = :key")
 @NamedQuery(
+        name = "PointTransaction.findByClientRef",
+        query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.clientRef = :ref")
+@NamedQuery(
+        name = "PointTransaction.pairingCandidates",
+        query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.source = :source"
+                + " AND t.paired = false AND t.type = :type AND t.points = :points AND t.createdAt >= :since"
+                + " ORDER BY t.id")
+@NamedQuery(
         name = "PointTransaction.findReferralOf",
         query = "SELECT t FROM PointTransaction t WHERE t.referredUserId = :referred")
 public class PointTransaction {
@@ -82,6 +90,9 @@ public class PointTransaction {
 
     @Column(name = "client_ref")
     private String clientRef;
+
+    @Column(name = "paired", nullable = false)
+    private boolean paired;
 
     @Column(name = "client_order_key", updatable = false)
     private String clientOrderKey;
@@ -172,6 +183,24 @@ public class PointTransaction {
     public PointTransaction withClientRef(String ref) {
         this.clientRef = ref;
         return this;
+    }
+
+    /**
+     * Records that a second report of the same event was matched to this row (SPEC §3.5); a row pairs at most
+     * once. {@code ref} is the app's own id of the event, kept when this row has none yet.
+     */
+    public void pair(String ref) {
+        if (paired) {
+            throw new IllegalStateException("row " + id + " is already paired");
+        }
+        paired = true;
+        if (clientRef == null && ref != null) {
+            clientRef = ref;
+        }
+    }
+
+    public boolean isPaired() {
+        return paired;
     }
 
     /** Takes {@code amount} points out of this lot. */

@@ -3,6 +3,7 @@ package com.twork.points.member.control;
 import com.twork.points.member.entity.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,6 +16,11 @@ public class MemberRepository {
 
     public Optional<Member> find(long userId) {
         return Optional.ofNullable(em.find(Member.class, userId));
+    }
+
+    /** The member with its row locked for update. */
+    public Optional<Member> lock(long userId) {
+        return Optional.ofNullable(em.find(Member.class, userId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** Creates a bare active member unless one exists; safe when two requests race to create the same id. */

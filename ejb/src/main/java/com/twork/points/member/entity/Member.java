@@ -50,6 +50,20 @@ public class Member {
         this.updatedAt = now;
     }
 
+    /** Applies the given changes; an empty outer Optional leaves a field as it is, an empty inner one clears it. */
+    public void update(
+            Optional<Optional<String>> newEmail,
+            Optional<Optional<String>> newDisplayName,
+            Optional<MemberStatus> newStatus,
+            Optional<Optional<LocalDate>> newBirthday,
+            Instant now) {
+        newEmail.ifPresent(value -> email = value.orElse(null));
+        newDisplayName.ifPresent(value -> displayName = value.orElse(null));
+        newStatus.ifPresent(value -> status = value);
+        newBirthday.ifPresent(value -> birthday = value.orElse(null));
+        updatedAt = now;
+    }
+
     public long userId() {
         return userId;
     }

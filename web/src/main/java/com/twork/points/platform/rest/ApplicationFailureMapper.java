@@ -14,6 +14,8 @@ import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.boundary.TemporarilyUnavailableException;
 import com.twork.points.security.boundary.InvalidCredentialsException;
 import com.twork.points.security.boundary.PermissionDeniedException;
+import com.twork.points.sync.boundary.BatchTooLargeException;
+import com.twork.points.sync.boundary.ItemFailedException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -39,13 +41,18 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
             Map.entry(AlreadyReferredException.class, new WireError(400, "already_referred")),
             Map.entry(AlreadyAwardedException.class, new WireError(400, "already_awarded")),
             Map.entry(NotBirthdayException.class, new WireError(400, "not_birthday")),
-            Map.entry(TemporarilyUnavailableException.class, new WireError(503, "service_unavailable")));
+            Map.entry(TemporarilyUnavailableException.class, new WireError(503, "service_unavailable")),
+            Map.entry(BatchTooLargeException.class, new WireError(400, "batch_too_large")),
+            Map.entry(ItemFailedException.class, new WireError(500, "internal_error")));
+
+    /** The wire code of a failure, also used for the per-item results of a batch. */
+    public static String codeOf(ApplicationFailure failure) {
+        return wireError(failure).code();
+    }
 
     @Override
     public Response toResponse(ApplicationFailure failure) {
-        WireError error = failure instanceof InvalidInputException input
-                ? new WireError(400, input.code())
-                : errorFor(failure.getClass());
+        WireError error = wireError(failure);
         Response response = ErrorResponses.of(error.status(), error.code(), failure.getMessage(), failure.details());
         if (error.status() == 401) {
             return Response.fromResponse(response)
@@ -56,6 +63,12 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
             return Response.fromResponse(response).header("Retry-After", "1").build();
         }
         return response;
+    }
+
+    private static WireError wireError(ApplicationFailure failure) {
+        return failure instanceof InvalidInputException input
+                ? new WireError(400, input.code())
+                : errorFor(failure.getClass());
     }
 
     private static WireError errorFor(Class<?> type) {

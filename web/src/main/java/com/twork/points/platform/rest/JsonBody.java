@@ -32,6 +32,15 @@ public final class JsonBody {
         return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
     }
 
+    /** Reads a nested object (e.g. one item of a batch) with the same rules. */
+    public static JsonBody of(JsonObject object) {
+        return new JsonBody(object);
+    }
+
+    public JsonObject object() {
+        return object;
+    }
+
     /** A field as read: absent, present but unusable, or a value. */
     public sealed interface Field<T> {
         record Absent<T>() implements Field<T> {}

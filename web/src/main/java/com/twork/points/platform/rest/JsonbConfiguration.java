@@ -13,12 +13,13 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+    /** The one configured instance, also used where a body must be serialised by hand (stored answers). */
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
             .withNullValues(true));
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
     }
 }

@@ -1,0 +1,68 @@
+package com.twork.points.idempotency.boundary;
+
+import com.twork.points.idempotency.control.IdempotencyRecords;
+import com.twork.points.idempotency.control.IdempotencyRecords.StoredRecord;
+import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.control.KeyHashing;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * SPEC §3.7 Idempotency-Key: an answer is stored per (credential, method, path, key) with a hash of the body,
+ * for at least 24 hours. Each step is its own short transaction, committed before or after the request's own
+ * work, so a concurrent duplicate sees the claim at once.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class IdempotencyService {
+    static final Duration KEEP = Duration.ofHours(25);
+    /** A claim older than this with no answer belongs to a request that died (crash, kill): it may be taken. */
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(120);
+
+    @Inject
+    IdempotencyRecords records;
+
+    @Inject
+    AppClock clock;
+
+    public IdempotencyClaim claim(String credential, String method, String path, String key, String requestHash) {
+        String scope = KeyHashing.sha256Hex(credential + '\n' + method + '\n' + path + '\n' + key);
+        Instant now = clock.now();
+        if (records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))) {
+            return new IdempotencyClaim.Started(scope);
+        }
+        Optional<StoredRecord> stored = records.find(scope);
+        if (stored.isEmpty()) {
+            // Removed between our insert attempt and the read (an abandoned 5xx): claim it afresh.
+            return records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))
+                    ? new IdempotencyClaim.Started(scope)
+                    : new IdempotencyClaim.InProgress();
+        }
+        StoredRecord record = stored.get();
+        if (!record.requestHash().equals(requestHash)) {
+            return new IdempotencyClaim.Reused();
+        }
+        if (record.complete()) {
+            return new IdempotencyClaim.Replay(record.status(), record.body());
+        }
+        Instant staleBefore = now.minus(ABANDONED_AFTER);
+        if (record.createdAt().isBefore(staleBefore) && records.takeOver(scope, now, staleBefore)) {
+            return new IdempotencyClaim.Started(scope);
+        }
+        return new IdempotencyClaim.InProgress();
+    }
+
+    /** Stores the answer (2xx and 4xx; 5xx answers are forgotten so the request may be tried again). */
+    public void finish(String scope, int status, String body) {
+        if (status >= 500) {
+            records.delete(scope);
+        } else {
+            records.complete(scope, status, body);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package com.twork.points.idempotency.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** The idempotency_record table, in plain SQL: the rows are written once, answered, and deleted by housekeeping. */
+@ApplicationScoped
+public class IdempotencyRecords {
+    @PersistenceContext
+    EntityManager em;
+
+    /** A stored claim and, once complete, its answer. */
+    public record StoredRecord(String requestHash, boolean complete, int status, String body, Instant createdAt) {}
+
+    /** True when this call created the claim; false when one already exists. */
+    public boolean insertIfAbsent(
+            String scope,
+            String credential,
+            String method,
+            String path,
+            String key,
+            String requestHash,
+            Instant now,
+            Instant expiresAt) {
+        return em.createNativeQuery("INSERT IGNORE INTO idempotency_record (scope_hash, credential, http_method, path,"
+                                + " idempotency_key, request_hash, state, created_at, expires_at)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_progress', ?7, ?8)")
+                        .setParameter(1, scope)
+                        .setParameter(2, credential)
+                        .setParameter(3, method)
+                        .setParameter(4, path)
+                        .setParameter(5, key)
+                        .setParameter(6, requestHash)
+                        .setParameter(7, now)
+                        .setParameter(8, expiresAt)
+                        .executeUpdate()
+                == 1;
+    }
+
+    /**
+     * A plain (READ COMMITTED) read: the caller's INSERT IGNORE already holds a shared lock on the row, and
+     * asking for an exclusive one as well would deadlock two concurrent duplicates.
+     */
+    public Optional<StoredRecord> find(String scope) {
+        List<?> rows = em.createNativeQuery("SELECT request_hash, state, response_status, response_body, created_at"
+                        + " FROM idempotency_record WHERE scope_hash = ?1")
+                .setParameter(1, scope)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new StoredRecord(
+                (String) row[0],
+                "complete".equals(row[1]),
+                row[2] == null ? 0 : ((Number) row[2]).intValue(),
+                (String) row[3],
+                instant(row[4])));
+    }
+
+    /** Takes over a claim still in progress since before {@code staleBefore}; true if this call got it. */
+    public boolean takeOver(String scope, Instant now, Instant staleBefore) {
+        return em.createNativeQuery("UPDATE idempotency_record SET created_at = ?2 WHERE scope_hash = ?1"
+                                + " AND state = 'in_progress' AND created_at < ?3")
+                        .setParameter(1, scope)
+                        .setParameter(2, now)
+                        .setParameter(3, staleBefore)
+                        .executeUpdate()
+                == 1;
+    }
+
+    public void complete(String scope, int status, String body) {
+        em.createNativeQuery("UPDATE idempotency_record SET state = 'complete', response_status = ?2,"
+                        + " response_body = ?3 WHERE scope_hash = ?1")
+                .setParameter(1, scope)
+                .setParameter(2, status)
+                .setParameter(3, body)
+                .executeUpdate();
+    }
+
+    public void delete(String scope) {
+        em.createNativeQuery("DELETE FROM idempotency_record WHERE scope_hash = ?1")
+                .setParameter(1, scope)
+                .executeUpdate();
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalStateException("Unexpected time value " + value);
+    }
+}

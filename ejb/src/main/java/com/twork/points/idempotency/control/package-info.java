@@ -1,0 +1,2 @@
+/** Storage of idempotency records. */
+package com.twork.points.idempotency.control;

@@ -1,0 +1,39 @@
+package com.twork.points.member.boundary;
+
+import com.twork.points.member.control.MemberRepository;
+import com.twork.points.member.entity.Member;
+import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.entity.Permission;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/** The members API (SPEC §3.7): read a member, create or update one. */
+@Stateless
+public class MemberService {
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    AppClock clock;
+
+    /** Any member, active or not (the record says which). */
+    @RequiresPermission(Permission.READ)
+    public Member get(long userId) {
+        return members.find(userId).orElseThrow(MemberNotFoundException::new);
+    }
+
+    /** Creates the member when missing, then applies the changes; answers the member as stored. */
+    @RequiresPermission(Permission.WRITE)
+    public Member upsert(MemberChanges changes) {
+        changes.problem().ifPresent(problem -> {
+            throw problem;
+        });
+        Instant now = clock.now();
+        members.createIfMissing(changes.userId(), now);
+        Member member = members.lock(changes.userId()).orElseThrow(MemberNotFoundException::new);
+        member.update(changes.email(), changes.displayName(), changes.status(), changes.birthday(), now);
+        return member;
+    }
+}

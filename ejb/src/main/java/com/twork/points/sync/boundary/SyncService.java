@@ -1,0 +1,144 @@
+package com.twork.points.sync.boundary;
+
+import com.twork.points.ledger.boundary.WriteResult;
+import com.twork.points.ledger.control.LedgerQueries;
+import com.twork.points.ledger.control.PointsLedger;
+import com.twork.points.ledger.entity.TransactionSource;
+import com.twork.points.platform.boundary.ApplicationFailure;
+import com.twork.points.platform.control.AppClock;
+import com.twork.points.platform.control.TransientFailures;
+import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.control.AuthenticatedCaller;
+import com.twork.points.security.control.CallerContext;
+import com.twork.points.security.entity.Permission;
+import com.twork.points.setting.control.SettingKey;
+import com.twork.points.setting.control.SettingsCache;
+import com.twork.points.sync.boundary.SyncItemResult.Status;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * {@code POST /sync} [fix: the plugin re-inserted every echoed row]. After every balance load the app re-posts
+ * its cached list, mostly our own rows: those are recognised in bulk first (by our transaction id or an
+ * already recorded client id) without touching the account. Every other item runs as its own transaction, so
+ * one bad item never undoes or blocks the rest, and replaying a batch any number of times changes nothing.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SyncService {
+    private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
+    private static final Pattern SERVER_ID = Pattern.compile("\\d{1,18}");
+
+    @Inject
+    PointsLedger ledger;
+
+    @Inject
+    LedgerQueries queries;
+
+    @Inject
+    SettingsCache settings;
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    AppClock clock;
+
+    @RequiresPermission(Permission.WRITE)
+    public SyncOutcome sync(SyncBatch batch) {
+        AuthenticatedCaller verified = caller.caller().orElseThrow();
+        PointsLedger.Actor actor = new PointsLedger.Actor(
+                verified.actor(), TransactionSource.SYNC, verified.permission().allows(Permission.WRITE));
+        TransientFailures.retry(() -> {
+            ledger.requireMember(batch.userId(), actor);
+            return batch.userId();
+        });
+        batch.problem().ifPresent(problem -> {
+            throw problem;
+        });
+        int limit = settings.current().integer(SettingKey.SYNC_BATCH_LIMIT);
+        if (batch.items().size() > limit) {
+            throw new BatchTooLargeException(limit, batch.items().size());
+        }
+        Echoes echoes = echoes(batch);
+        List<SyncItemResult> results = new ArrayList<>(batch.items().size());
+        for (SyncItem item : batch.items()) {
+            results.add(process(batch.userId(), item, echoes, actor));
+        }
+        return new SyncOutcome(results, queries.shownBalance(batch.userId(), clock.now()));
+    }
+
+    private SyncItemResult process(long userId, SyncItem item, Echoes echoes, PointsLedger.Actor actor) {
+        if (item.ignored()) {
+            return result(item, Status.IGNORED, Optional.empty());
+        }
+        if (item.problem().isPresent()) {
+            return new SyncItemResult(
+                    item.index(),
+                    item.id(),
+                    Status.REJECTED,
+                    Optional.empty(),
+                    Optional.of(item.problem().get()));
+        }
+        String id = item.id().orElseThrow();
+        Optional<Long> echoed = echoes.of(id);
+        if (echoed.isPresent()) {
+            return result(item, Status.DUPLICATE, echoed);
+        }
+        try {
+            WriteResult written =
+                    TransientFailures.retry(() -> ledger.syncItem(userId, id, item.earn(), item.redeem(), actor));
+            return result(
+                    item, written.existing() ? Status.DUPLICATE : Status.APPLIED, Optional.of(written.transactionId()));
+        } catch (ApplicationFailure failure) {
+            return new SyncItemResult(item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(failure));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "Sync item " + item.index() + " of member " + userId + " failed");
+            return new SyncItemResult(
+                    item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(new ItemFailedException()));
+        }
+    }
+
+    /** The batch's ids that are already ours: one query for our row ids, one for recorded client ids. */
+    private Echoes echoes(SyncBatch batch) {
+        List<Long> rowIds = new ArrayList<>();
+        List<String> refs = new ArrayList<>();
+        for (SyncItem item : batch.items()) {
+            item.id().ifPresent(id -> {
+                refs.add(id);
+                if (SERVER_ID.matcher(id).matches()) {
+                    rowIds.add(Long.parseLong(id));
+                }
+            });
+        }
+        return new Echoes(
+                Set.copyOf(queries.existingRowIds(batch.userId(), rowIds)),
+                queries.rowsByClientRef(batch.userId(), refs));
+    }
+
+    private record Echoes(Set<Long> rowIds, Map<String, Long> byClientRef) {
+        Optional<Long> of(String id) {
+            if (byClientRef.containsKey(id)) {
+                return Optional.of(byClientRef.get(id));
+            }
+            if (SERVER_ID.matcher(id).matches() && rowIds.contains(Long.parseLong(id))) {
+                return Optional.of(Long.parseLong(id));
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static SyncItemResult result(SyncItem item, Status status, Optional<Long> transactionId) {
+        return new SyncItemResult(item.index(), item.id(), status, transactionId, Optional.empty());
+    }
+}

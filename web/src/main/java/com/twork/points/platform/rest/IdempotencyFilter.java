@@ -1,0 +1,107 @@
+package com.twork.points.platform.rest;
+
+import com.twork.points.idempotency.boundary.IdempotencyClaim;
+import com.twork.points.idempotency.boundary.IdempotencyService;
+import com.twork.points.security.control.CallerContext;
+import com.twork.points.security.control.KeyHashing;
+import com.twork.points.security.control.PresentedCredentials;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/**
+ * SPEC §3.7 {@code Idempotency-Key} on every POST: the first request claims the key and its answer (2xx or 4xx)
+ * is stored; the same key with the same body gets that answer again with {@code Idempotency-Replayed: true}; with
+ * another body 422; while the first is still running 409. Scoped to the presented credential (key and secret),
+ * so nobody else can replay someone's answers.
+ */
+@Provider
+@ApplicationScoped
+@Priority(Priorities.AUTHENTICATION + 100)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotency-Replayed";
+    private static final String SCOPE = "twork.idempotency-scope";
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    CallerContext caller;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > 255) {
+            throw new RequestFailure(
+                    400,
+                    "rest_invalid_param",
+                    "Invalid parameter(s): Idempotency-Key",
+                    Map.of("params", Map.of(HEADER, "Idempotency-Key must be 1 to 255 characters.")));
+        }
+        Object body = request.getProperty(RequestBodyFilter.PROPERTY);
+        String bodyHash = KeyHashing.sha256Hex(body instanceof JsonValue json ? CanonicalJson.of(json) : "");
+        IdempotencyClaim claim = idempotency.claim(
+                credential(caller.presented()),
+                request.getMethod(),
+                request.getUriInfo().getPath(),
+                key,
+                bodyHash);
+        if (claim instanceof IdempotencyClaim.Started started) {
+            request.setProperty(SCOPE, started.scope());
+        } else if (claim instanceof IdempotencyClaim.Replay replay) {
+            request.abortWith(Response.status(replay.status())
+                    .type(PointsApi.JSON)
+                    .entity(replay.body())
+                    .header(REPLAYED, "true")
+                    .build());
+        } else if (claim instanceof IdempotencyClaim.InProgress) {
+            request.abortWith(ErrorResponses.of(
+                    409,
+                    "idempotency_key_in_progress",
+                    "A request with this Idempotency-Key is still being processed."));
+        } else {
+            request.abortWith(ErrorResponses.of(
+                    422,
+                    "idempotency_key_reused",
+                    "This Idempotency-Key was already used with a different request body."));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object scope = request.getProperty(SCOPE);
+        if (scope == null) {
+            return;
+        }
+        String body = response.hasEntity() ? serialised(response.getEntity()) : "";
+        idempotency.finish(scope.toString(), response.getStatus(), body);
+        if (response.hasEntity()) {
+            response.setEntity(body);
+        }
+    }
+
+    private static String serialised(Object entity) {
+        return entity instanceof String text ? text : JsonbConfiguration.JSONB.toJson(entity);
+    }
+
+    /** A fingerprint of what the caller presented (never the secret itself). */
+    private static String credential(PresentedCredentials presented) {
+        if (presented instanceof PresentedCredentials.ApiKeyPair pair) {
+            return "key:" + KeyHashing.sha256Hex(pair.consumerKey() + ':' + pair.consumerSecret());
+        }
+        return "anonymous";
+    }
+}
