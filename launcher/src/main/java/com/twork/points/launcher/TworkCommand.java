@@ -2,12 +2,17 @@ package com.twork.points.launcher;
 
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.entity.Permission;
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +30,7 @@ public final class TworkCommand {
             "  ./twork key register --consumer-key ck_... --consumer-secret cs_... [--permissions P] [--description TEXT]",
             "  ./twork key list",
             "  ./twork key revoke ID",
+            "  ./twork account create --login NAME [--role ADMIN|MANAGER]   (password read from standard input)",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -55,6 +61,8 @@ public final class TworkCommand {
                 return run(out);
             case "key":
                 return key(args.subList(1, args.size()), out);
+            case "account":
+                return account(args.subList(1, args.size()), out);
             default:
                 throw new IllegalArgumentException("Unknown command: " + args.get(0));
         }
@@ -152,6 +160,45 @@ public final class TworkCommand {
             }
         }
         return 0;
+    }
+
+    private static int account(List<String> args, PrintStream out) throws Exception {
+        if (args.isEmpty() || !"create".equals(args.get(0))) {
+            throw new IllegalArgumentException("account needs the sub-command create.");
+        }
+        Map<String, String> options = options(args.subList(1, args.size()));
+        String login = required(options, "--login");
+        String role = options.getOrDefault("--role", "ADMIN");
+        if (!"ADMIN".equals(role) && !"MANAGER".equals(role)) {
+            throw new IllegalArgumentException(
+                    "--role must be ADMIN or MANAGER (customers log in with their shop account)");
+        }
+        String password = readPassword(out);
+        try (Database database = Database.open();
+                Connection connection = database.connect()) {
+            SchemaMigrator.migrate(database.dataSource());
+            new AccountCommands(connection, out).createStaff(login, password, role);
+        }
+        return 0;
+    }
+
+    /** From the terminal without echo when there is one, else the first line of standard input (scripts, CI). */
+    private static String readPassword(PrintStream out) throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] first = console.readPassword("Password: ");
+            char[] again = console.readPassword("Password again: ");
+            if (first == null || again == null || !Arrays.equals(first, again)) {
+                throw new IllegalArgumentException("The passwords differ.");
+            }
+            return new String(first);
+        }
+        out.println("Reading the password from standard input.");
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            throw new IllegalArgumentException("No password on standard input.");
+        }
+        return line;
     }
 
     /** {@code --name value} pairs; a bare word is stored under the empty name. */

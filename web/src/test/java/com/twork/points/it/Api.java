@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Talks to the shared test server over real HTTP on 127.0.0.1. */
 public final class Api {
@@ -22,8 +23,20 @@ public final class Api {
         return SharedServer.Running.get().server.baseUrl();
     }
 
+    /** A request from a made-up client address (the tests act as a trusted proxy, see {@link SharedServer}). */
     public static HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(base() + pathAndQuery)).timeout(Duration.ofSeconds(30));
+        return request(pathAndQuery, randomClient());
+    }
+
+    public static HttpRequest.Builder request(String pathAndQuery, String clientAddress) {
+        return HttpRequest.newBuilder(URI.create(base() + pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", clientAddress);
+    }
+
+    public static String randomClient() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     public static Reply send(HttpRequest request) {

@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * Starts one real MariaDB and one Payara Micro with the built WAR for the whole test run (all HTTP suites share
@@ -61,13 +65,27 @@ public final class SharedServer implements BeforeAllCallback {
                                 "0"),
                         work.resolve("payara.log")));
                 server.awaitReady();
-            } catch (IOException | RuntimeException e) {
+                trustTheTestsAsProxy(database);
+            } catch (IOException | SQLException | RuntimeException e) {
                 database.close();
                 throw new IllegalStateException("The test server did not start; see " + work.resolve("payara.log"), e);
             }
             Running running = new Running(database, server);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "stop-test-server"));
             return running;
+        }
+
+        /**
+         * The tests are the proxy: they send {@code X-Forwarded-For} with a made-up client per request, so the
+         * per-client auth-failure throttle of one test never blocks another (the throttle tests pick a fixed one).
+         */
+        private static void trustTheTestsAsProxy(EmbeddedDatabase database) throws SQLException {
+            try (Connection connection = new MariaDbDataSource(database.jdbcUrl())
+                            .getConnection(EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+                    Statement statement = connection.createStatement()) {
+                statement.executeUpdate("UPDATE setting SET value = '127.0.0.1', updated_by = 'test'"
+                        + " WHERE name = 'trusted_proxies'");
+            }
         }
 
         static synchronized Running get() {

@@ -3,7 +3,10 @@ package com.twork.points.idempotency.boundary;
 import com.twork.points.idempotency.control.IdempotencyRecords;
 import com.twork.points.idempotency.control.IdempotencyRecords.StoredRecord;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.boundary.CustomerAccess;
+import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.control.KeyHashing;
+import com.twork.points.security.entity.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,8 +24,11 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class IdempotencyService {
     static final Duration KEEP = Duration.ofHours(25);
-    /** A claim older than this with no answer belongs to a request that died (crash, kill): it may be taken. */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(120);
+    /**
+     * A claim older than this with no answer belongs to a request that died (crash, kill): it may be taken. Far
+     * longer than the slowest request can run (4 attempts at most 10 s lock wait each, a 5,000-item batch).
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
 
     @Inject
     IdempotencyRecords records;
@@ -30,6 +36,11 @@ public class IdempotencyService {
     @Inject
     AppClock clock;
 
+    /**
+     * Claims the key for this request. Authenticates first (the interceptor binding), so an unknown or revoked
+     * caller neither creates records nor gets stored answers back.
+     */
+    @RequiresPermission(value = Permission.WRITE, customers = CustomerAccess.ANY)
     public IdempotencyClaim claim(String credential, String method, String path, String key, String requestHash) {
         String scope = KeyHashing.sha256Hex(credential + '\n' + method + '\n' + path + '\n' + key);
         Instant now = clock.now();
@@ -57,9 +68,12 @@ public class IdempotencyService {
         return new IdempotencyClaim.InProgress();
     }
 
-    /** Stores the answer (2xx and 4xx; 5xx answers are forgotten so the request may be tried again). */
+    /**
+     * Stores the answer (2xx and 4xx). 5xx answers are forgotten so the request may be tried again; so are
+     * 401, 403 and 429, which say nothing about the request itself.
+     */
     public void finish(String scope, int status, String body) {
-        if (status >= 500) {
+        if (status >= 500 || status == 401 || status == 403 || status == 429) {
             records.delete(scope);
         } else {
             records.complete(scope, status, body);

@@ -1,12 +1,10 @@
 package com.twork.points.idempotency.control;
 
+import com.twork.points.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +60,7 @@ public class IdempotencyRecords {
                 "complete".equals(row[1]),
                 row[2] == null ? 0 : ((Number) row[2]).intValue(),
                 (String) row[3],
-                instant(row[4])));
+                Times.instant(row[4])));
     }
 
     /** Takes over a claim still in progress since before {@code staleBefore}; true if this call got it. */
@@ -89,18 +87,5 @@ public class IdempotencyRecords {
         em.createNativeQuery("DELETE FROM idempotency_record WHERE scope_hash = ?1")
                 .setParameter(1, scope)
                 .executeUpdate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime local) {
-            return local.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        throw new IllegalStateException("Unexpected time value " + value);
     }
 }

@@ -3,6 +3,7 @@ package com.twork.points.ledger.boundary;
 import com.twork.points.ledger.entity.TransactionType;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.ClientDateTime;
+import com.twork.points.security.boundary.MemberTarget;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,5 @@ public record EarnCommand(
         Optional<String> orderId,
         Optional<ClientDateTime> expiresAt,
         Optional<Long> referredUserId,
-        Optional<InvalidInputException> problem) {}
+        Optional<InvalidInputException> problem)
+        implements MemberTarget {}

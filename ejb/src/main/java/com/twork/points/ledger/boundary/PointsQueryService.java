@@ -1,13 +1,13 @@
 package com.twork.points.ledger.boundary;
 
+import com.twork.points.ledger.control.BalanceSnapshot;
 import com.twork.points.ledger.control.HistoryFilter;
 import com.twork.points.ledger.control.LedgerQueries;
-import com.twork.points.ledger.control.LotTotals;
-import com.twork.points.ledger.entity.PointAccount;
 import com.twork.points.ledger.entity.PointTransaction;
 import com.twork.points.member.control.ActiveMembers;
 import com.twork.points.member.entity.Member;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.entity.Permission;
 import com.twork.points.setting.control.SettingsCache;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads of a member's points. Reads never write [fix: the plugin's balance GET expired points]: a lot whose
@@ -46,29 +45,27 @@ public class PointsQueryService {
     @Inject
     AppClock clock;
 
-    @RequiresPermission(Permission.READ)
+    @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
     public BalanceView balance(long userId) {
         Member member = members.get(userId);
         Instant now = clock.now();
-        Optional<PointAccount> account = ledger.findAccount(userId);
-        LotTotals lots = ledger.lotTotals(userId, now, now.plus(EXPIRING_SOON));
-        long balance = account.map(PointAccount::balance).orElse(0L);
-        long earned = account.map(PointAccount::lifetimeEarned).orElse(0L);
+        BalanceSnapshot snapshot = ledger.snapshot(userId, now, now.plus(EXPIRING_SOON))
+                .orElse(new BalanceSnapshot(0, 0, 0, 0, 0, member.createdAt(), 0, 0));
         return new BalanceView(
                 userId,
-                Math.max(0, balance - lots.overdue()),
-                earned,
-                account.map(PointAccount::lifetimeRedeemed).orElse(0L),
-                account.map(PointAccount::lifetimeExpired).orElse(0L),
-                account.map(PointAccount::pending).orElse(0L),
-                lots.expiringSoon(),
-                account.map(PointAccount::updatedAt).orElse(member.createdAt()),
-                tiers.ladder().place(earned),
+                snapshot.shownBalance(),
+                snapshot.lifetimeEarned(),
+                snapshot.lifetimeRedeemed(),
+                snapshot.lifetimeExpired(),
+                snapshot.pending(),
+                snapshot.expiringSoon(),
+                snapshot.updatedAt(),
+                tiers.ladder().place(snapshot.lifetimeEarned()),
                 settings.current().siteZone());
     }
 
     /** Available lots with points left that expire within 30 days, soonest first. */
-    @RequiresPermission(Permission.READ)
+    @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
     public ExpiringLots expiring(long userId) {
         members.get(userId);
         Instant now = clock.now();
@@ -78,7 +75,7 @@ public class PointsQueryService {
                 settings.current().siteZone());
     }
 
-    @RequiresPermission(Permission.READ)
+    @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
     public HistoryPage history(long userId, HistoryFilter filter, int page, int perPage) {
         members.get(userId);
         ZoneId zone = settings.current().siteZone();

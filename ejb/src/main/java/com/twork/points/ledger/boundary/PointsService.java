@@ -3,6 +3,7 @@ package com.twork.points.ledger.boundary;
 import com.twork.points.ledger.control.PointsLedger;
 import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.platform.control.TransientFailures;
+import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.control.AuthenticatedCaller;
 import com.twork.points.security.control.CallerContext;
@@ -34,7 +35,7 @@ public class PointsService {
         return TransientFailures.retry(() -> ledger.earn(command, actor));
     }
 
-    @RequiresPermission(Permission.WRITE)
+    @RequiresPermission(value = Permission.WRITE, customers = CustomerAccess.OWN_MEMBER)
     public WriteResult redeem(RedeemCommand command) {
         PointsLedger.Actor actor = actor();
         return TransientFailures.retry(() -> ledger.redeem(command, actor));
@@ -65,7 +66,6 @@ public class PointsService {
     private PointsLedger.Actor actor() {
         AuthenticatedCaller verified = caller.caller()
                 .orElseThrow(() -> new IllegalStateException("the interceptor lets no unauthenticated call through"));
-        return new PointsLedger.Actor(
-                verified.actor(), TransactionSource.REST, verified.permission().allows(Permission.WRITE));
+        return new PointsLedger.Actor(verified.actor(), TransactionSource.REST, verified.mayCreateMembers());
     }
 }

@@ -1,6 +1,7 @@
 package com.twork.points.ledger.boundary;
 
 import com.twork.points.platform.boundary.InvalidInputException;
+import com.twork.points.security.boundary.MemberTarget;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ public record RedeemCommand(
         String description,
         Optional<String> orderId,
         Optional<BigDecimal> orderTotal,
-        Optional<InvalidInputException> problem) {
+        Optional<InvalidInputException> problem)
+        implements MemberTarget {
     public static final String DEFAULT_DESCRIPTION = "Points redeemed";
 }

@@ -7,11 +7,13 @@ import com.twork.points.ledger.entity.PointTransaction;
 import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.ledger.entity.TransactionType;
+import com.twork.points.platform.boundary.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +33,8 @@ public class AccountLedger {
     /**
      * Locks the member's account row ({@code SELECT ... FOR UPDATE}), creating it first when missing: a lock on a
      * missing row would lock nothing. The plain locking read comes first because {@code INSERT IGNORE} on an
-     * existing row takes a shared lock that two writers would then both try to upgrade (a deadlock).
+     * existing row takes a shared lock that two writers would then both try to upgrade (a deadlock). Only the
+     * very first writes of a member can still meet that case; the caller's retry absorbs it.
      */
     public PointAccount lock(long userId, Instant now) {
         PointAccount account = em.find(PointAccount.class, userId, LockModeType.PESSIMISTIC_WRITE);
@@ -69,8 +72,15 @@ public class AccountLedger {
         return new ExpiryOutcome(due.size(), total, Optional.of(expire.id()));
     }
 
+    /** The most points one member may hold (balance and pending): every lot and every expiry fits an INT. */
+    public static final long MAX_HOLDING = Integer.MAX_VALUE;
+
     /** Records a credit lot; a pending one waits (visible, not spendable) until released. */
     public PointTransaction credit(PointAccount account, PointTransaction lot) {
+        if (account.balance() + account.pending() + lot.points() > MAX_HOLDING) {
+            throw new InvalidInputException(
+                    "invalid_params", "Invalid user_id or points: the member would hold more than " + MAX_HOLDING);
+        }
         em.persist(lot);
         if (lot.status() == TransactionStatus.PENDING) {
             account.holdPending(lot.points(), lot.createdAt());
@@ -103,6 +113,97 @@ public class AccountLedger {
         }
         account.redeem(debit.points(), debit.createdAt());
         return Optional.of(debit);
+    }
+
+    /** What a reversal did: points actually taken back and what could not be (already spent elsewhere). */
+    public record Reversal(PointTransaction row, long taken, long uncollectable) {}
+
+    /**
+     * Takes back a credit (SPEC §5.6): at most its points minus what of it has expired, first from its own lot,
+     * then from the member's other spendable lots soonest-expiring first, never below 0. The row written is a
+     * negative {@code adjust} of what was taken; the rest is recorded as {@code uncollectable}. Empty when there
+     * is nothing to take back.
+     */
+    public Optional<Reversal> reverse(
+            PointAccount account, PointTransaction lot, String description, PointTransaction.Origin origin) {
+        long expired = ((Number) em.createNativeQuery(
+                                "SELECT COALESCE(SUM(a.points), 0) FROM point_allocation a"
+                                        + " JOIN point_transaction d ON d.id = a.debit_id WHERE a.lot_id = ?1 AND d.type = 'expire'")
+                        .setParameter(1, lot.id())
+                        .getSingleResult())
+                .longValue();
+        long target = Math.max(0, lot.points() - expired);
+        List<PointTransaction> lots = spendableLots(account.userId(), origin.at());
+        long own = lots.stream()
+                .filter(candidate -> candidate.id().equals(lot.id()))
+                .mapToLong(PointTransaction::remaining)
+                .sum();
+        long others = lots.stream()
+                .filter(candidate -> !candidate.id().equals(lot.id()))
+                .mapToLong(PointTransaction::remaining)
+                .sum();
+        long taken = Math.min(target, Math.min(own + others, account.balance()));
+        if (taken == 0) {
+            return Optional.empty();
+        }
+        PointTransaction debit = PointTransaction.debit(
+                        account.userId(), TransactionType.ADJUST, -Math.toIntExact(taken), description, null, origin)
+                .withUncollectable(Math.toIntExact(target - taken));
+        em.persist(debit);
+        long left = taken;
+        for (PointTransaction candidate : ownFirst(lots, lot.id())) {
+            if (left == 0) {
+                break;
+            }
+            int take = (int) Math.min(left, candidate.remaining());
+            if (take > 0) {
+                allocate(debit, candidate, take, origin.at());
+                left -= take;
+            }
+        }
+        account.takeBack(taken, lot.type() == TransactionType.EARN ? target : 0, origin.at());
+        return Optional.of(new Reversal(debit, taken, target - taken));
+    }
+
+    /** A staff debit: FIFO like a redemption, but it is not a redemption. Empty when the balance is too low. */
+    public Optional<PointTransaction> debitAdjust(PointAccount account, PointTransaction debit) {
+        int amount = Math.abs(debit.points());
+        List<PointTransaction> lots = spendableLots(account.userId(), debit.createdAt());
+        long spendable =
+                Math.min(lots.stream().mapToLong(PointTransaction::remaining).sum(), account.balance());
+        if (spendable < amount) {
+            return Optional.empty();
+        }
+        em.persist(debit);
+        int left = amount;
+        for (PointTransaction candidate : lots) {
+            if (left == 0) {
+                break;
+            }
+            int take = Math.min(left, candidate.remaining());
+            allocate(debit, candidate, take, debit.createdAt());
+            left -= take;
+        }
+        account.takeBack(amount, 0, debit.createdAt());
+        return Optional.of(debit);
+    }
+
+    /** Gives back points as a new lot (undoing a debit); {@code redeemed} when a redemption is being undone. */
+    public PointTransaction giveBack(PointAccount account, PointTransaction lot, boolean redeemed) {
+        em.persist(lot);
+        account.giveBack(lot.points(), redeemed ? lot.points() : 0, lot.createdAt());
+        return lot;
+    }
+
+    public Optional<PointTransaction> find(long transactionId) {
+        return Optional.ofNullable(em.find(PointTransaction.class, transactionId));
+    }
+
+    private static List<PointTransaction> ownFirst(List<PointTransaction> lots, Long ownId) {
+        List<PointTransaction> ordered = new ArrayList<>();
+        lots.stream().filter(lot -> lot.id().equals(ownId)).forEach(ordered::add);
+        lots.stream().filter(lot -> !lot.id().equals(ownId)).forEach(ordered::add);
+        return ordered;
     }
 
     public Optional<PointTransaction> findByClientOrderKey(long userId, String clientOrderKey) {

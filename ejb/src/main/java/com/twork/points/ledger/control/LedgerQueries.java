@@ -4,6 +4,7 @@ import com.twork.points.ledger.entity.PointAccount;
 import com.twork.points.ledger.entity.PointTransaction;
 import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.platform.control.ClientDateTime;
+import com.twork.points.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,8 +29,42 @@ public class LedgerQueries {
 
     /** The balance as the member sees it: lots past their expiry time are left out even if not expired yet. */
     public long shownBalance(long userId, Instant now) {
-        long balance = findAccount(userId).map(PointAccount::balance).orElse(0L);
-        return Math.max(0, balance - lotTotals(userId, now, now).overdue());
+        return snapshot(userId, now, now).map(BalanceSnapshot::shownBalance).orElse(0L);
+    }
+
+    /**
+     * The account's totals and the open-lot sums read by one statement, so they come from one consistent view of
+     * the data even while writers commit around it (two statements under READ COMMITTED could mix states).
+     */
+    public Optional<BalanceSnapshot> snapshot(long userId, Instant now, Instant soonLimit) {
+        List<?> rows = em.createNativeQuery("SELECT a.balance, a.lifetime_earned, a.lifetime_redeemed,"
+                        + " a.lifetime_expired, a.pending, a.updated_at,"
+                        + " (SELECT COALESCE(SUM(t.remaining), 0) FROM point_transaction t"
+                        + "   WHERE t.user_id = a.user_id AND t.lot_expiry <= ?2),"
+                        + " (SELECT COALESCE(SUM(t.remaining), 0) FROM point_transaction t"
+                        + "   WHERE t.user_id = a.user_id AND t.lot_expiry > ?2 AND t.lot_expiry <= ?3)"
+                        + " FROM point_account a WHERE a.user_id = ?1")
+                .setParameter(1, userId)
+                .setParameter(2, now)
+                .setParameter(3, soonLimit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new BalanceSnapshot(
+                number(row[0]),
+                number(row[1]),
+                number(row[2]),
+                number(row[3]),
+                number(row[4]),
+                Times.instant(row[5]),
+                number(row[6]),
+                number(row[7])));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
     }
 
     /** Which of {@code ids} are this member's transaction ids. */

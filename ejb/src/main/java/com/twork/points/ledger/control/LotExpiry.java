@@ -19,7 +19,11 @@ public final class LotExpiry {
     public static Instant of(Optional<ClientDateTime> requested, Instant now, Settings settings) {
         Instant latest = now.plus(Duration.ofDays(settings.integer(SettingKey.MAX_EXPIRATION_DAYS)));
         if (requested.isPresent()) {
-            Instant asked = requested.get().toInstant(settings.siteZone());
+            ClientDateTime value = requested.get();
+            // A bare date means the whole of that day, as for the history's upper bound.
+            Instant asked = value instanceof ClientDateTime.Day day
+                    ? day.endOfDay(settings.siteZone())
+                    : value.toInstant(settings.siteZone());
             return asked.isAfter(latest) ? latest : asked;
         }
         int days = settings.integer(SettingKey.EXPIRATION_DAYS);

@@ -1,5 +1,8 @@
 package com.twork.points.ledger.control;
 
+import com.twork.points.audit.control.AuditTrail;
+import com.twork.points.ledger.boundary.AdjustmentRefusedException;
+import com.twork.points.ledger.boundary.AdjustmentResult;
 import com.twork.points.ledger.boundary.AlreadyAwardedException;
 import com.twork.points.ledger.boundary.AlreadyReferredException;
 import com.twork.points.ledger.boundary.DuplicateTransactionException;
@@ -63,6 +66,9 @@ public class PointsLedger {
     @Inject
     AppClock clock;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * Who acts, through which door, and whether an unknown member may be created on the way (write-key
      * callers, while {@code auto_create_members} is on).
@@ -80,14 +86,16 @@ public class PointsLedger {
     public WriteResult earn(EarnCommand command, Actor actor) {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
+        if (command.type() == TransactionType.EXPIRE && command.problem().isEmpty()) {
+            // The server owns expiry [fix]: acknowledged, nothing written (not even a new member).
+            requireUserId(command.userId());
+            members.get(command.userId());
+            return WriteResult.written(0, queries.shownBalance(command.userId(), now), 0);
+        }
         requireMember(command.userId(), actor, now, settings);
         command.problem().ifPresent(problem -> {
             throw problem;
         });
-        if (command.type() == TransactionType.EXPIRE) {
-            // The server owns expiry [fix]: acknowledged, nothing written.
-            return WriteResult.written(0, queries.shownBalance(command.userId(), now), 0);
-        }
         return credit(begin(command.userId(), actor, now, settings), command, Optional.empty());
     }
 
@@ -145,12 +153,7 @@ public class PointsLedger {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
         requireMember(userId, actor, now, settings);
-        if (referredUserId <= 0 || memberRepository.find(referredUserId).isEmpty()) {
-            throw new InvalidReferralException("Referred user not found");
-        }
-        if (referredUserId == userId) {
-            throw new InvalidReferralException("A member cannot refer themselves");
-        }
+        requireReferable(userId, referredUserId);
         Work work = begin(userId, actor, now, settings);
         if (accounts.findReferralOf(referredUserId).isPresent()) {
             throw new AlreadyReferredException();
@@ -174,17 +177,12 @@ public class PointsLedger {
         Settings settings = settingsCache.current();
         Member member = requireMember(userId, actor, now, settings);
         Work work = begin(userId, actor, now, settings);
-        String bonusKey = birthdayKey(now, settings);
+        String bonusKey = birthdayKey(work.now(), settings);
         if (accounts.findByBonusKey(userId, bonusKey).isPresent()) {
             throw new AlreadyAwardedException();
         }
-        LocalDate today = LocalDate.ofInstant(now, settings.siteZone());
-        int window = settings.integer(SettingKey.BIRTHDAY_WINDOW_DAYS);
-        if (member.birthday()
-                .filter(birthday -> !BirthdayWindow.contains(birthday, today, window))
-                .isPresent()) {
-            throw new NotBirthdayException();
-        }
+        requireBirthdayWindow(member, work);
+        LocalDate today = LocalDate.ofInstant(work.now(), settings.siteZone());
         int bonus = settings.integer(SettingKey.BIRTHDAY_BONUS);
         if (bonus == 0) {
             return WriteResult.written(0, work.account().balance(), 0);
@@ -196,17 +194,119 @@ public class PointsLedger {
         return WriteResult.written(lot.id(), work.account().balance(), bonus);
     }
 
-    private Member requireMember(long userId, Actor actor, Instant now, Settings settings) {
+    /** A staff credit (delta > 0) or debit (delta < 0) with a required reason; audited. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AdjustmentResult adjust(long userId, long delta, String reason, Actor actor) {
+        String why = requireReason(reason);
+        if (delta == 0 || Math.abs(delta) > Integer.MAX_VALUE) {
+            throw new InvalidInputException(INVALID_PARAMS, "The adjustment must be a non-zero whole number of points");
+        }
+        members.get(userId);
+        Work work = begin(userId, actor, clock.now(), settingsCache.current());
+        PointAccount account = work.account();
+        long before = account.balance();
+        PointTransaction row;
+        if (delta > 0) {
+            row = accounts.credit(account, lot(work, userId, TransactionType.ADJUST, (int) delta, why));
+        } else {
+            PointTransaction debit =
+                    PointTransaction.debit(userId, TransactionType.ADJUST, (int) delta, why, null, work.origin());
+            row = accounts.debitAdjust(account, debit)
+                    .orElseThrow(() -> new AdjustmentRefusedException(
+                            "Cannot take " + (-delta) + " points: the member has only " + account.balance()));
+        }
+        accounts.flush();
+        audit.points("points.adjusted", userId, delta, why, before, account.balance(), row.id());
+        return new AdjustmentResult(row.id(), before, account.balance(), 0);
+    }
+
+    /**
+     * Voids a transaction with a compensating {@code adjust} (the ledger stays append-only): a credit is taken
+     * back as far as it still can be (§5.6), a debit is given back as a new lot. Once per transaction; audited.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public AdjustmentResult voidTransaction(long transactionId, String reason, Actor actor) {
+        String why = requireReason(reason);
+        PointTransaction original = accounts.find(transactionId)
+                .orElseThrow(() -> new InvalidInputException(INVALID_PARAMS, "No transaction " + transactionId));
+        long userId = original.userId();
+        Work work = begin(userId, actor, clock.now(), settingsCache.current());
+        String voidKey = "void:" + transactionId;
+        if (original.status() != TransactionStatus.AVAILABLE
+                || accounts.findByBonusKey(userId, voidKey).isPresent()) {
+            throw new AdjustmentRefusedException("Transaction " + transactionId + " is already void");
+        }
+        PointAccount account = work.account();
+        long before = account.balance();
+        String description = "Void of transaction " + transactionId + ": " + why;
+        long uncollectable = 0;
+        PointTransaction row;
+        if (original.balanceDelta() > 0) {
+            AccountLedger.Reversal reversal = accounts.reverse(account, original, description, work.origin())
+                    .orElseThrow(() -> new AdjustmentRefusedException(
+                            "Nothing of transaction " + transactionId + " can be taken back: the balance is 0"));
+            row = reversal.row().withBonusKey(voidKey);
+            uncollectable = reversal.uncollectable();
+        } else {
+            row = accounts.giveBack(
+                    account,
+                    lot(work, userId, TransactionType.ADJUST, Math.abs(original.points()), description)
+                            .withBonusKey(voidKey),
+                    original.type() == TransactionType.REDEEM);
+        }
+        accounts.flush();
+        audit.points(
+                "transaction.voided", userId, account.balance() - before, why, before, account.balance(), row.id());
+        return new AdjustmentResult(row.id(), before, account.balance(), uncollectable);
+    }
+
+    private static String requireReason(String reason) {
+        String why = reason == null ? "" : reason.trim();
+        if (why.isEmpty() || why.length() > 1_000) {
+            throw new InvalidInputException(INVALID_PARAMS, "A reason (1 to 1,000 characters) is required");
+        }
+        return why;
+    }
+
+    private void requireReferable(long userId, long referredUserId) {
+        if (referredUserId <= 0 || memberRepository.find(referredUserId).isEmpty()) {
+            throw new InvalidReferralException("Referred user not found");
+        }
+        if (referredUserId == userId) {
+            throw new InvalidReferralException("A member cannot refer themselves");
+        }
+    }
+
+    /** When the member's birthday is on file, today (site zone) must be within the window around it. */
+    private static void requireBirthdayWindow(Member member, Work work) {
+        LocalDate today = LocalDate.ofInstant(work.now(), work.settings().siteZone());
+        int window = work.settings().integer(SettingKey.BIRTHDAY_WINDOW_DAYS);
+        if (member.birthday()
+                .filter(birthday -> !BirthdayWindow.contains(birthday, today, window))
+                .isPresent()) {
+            throw new NotBirthdayException();
+        }
+    }
+
+    private static void requireUserId(long userId) {
         if (userId <= 0) {
             throw new InvalidInputException(INVALID_PARAMS, INVALID_USER_OR_POINTS);
         }
+    }
+
+    private Member requireMember(long userId, Actor actor, Instant now, Settings settings) {
+        requireUserId(userId);
         return members.getOrCreate(
                 userId, actor.mayCreateMembers() && settings.flag(SettingKey.AUTO_CREATE_MEMBERS), now);
     }
 
-    private Work begin(long userId, Actor actor, Instant now, Settings settings) {
-        PointTransaction.Origin origin = new PointTransaction.Origin(actor.source(), actor.name(), now);
-        PointAccount account = accounts.lock(userId, now);
+    /**
+     * Locks the account, then reads the clock: a writer that waited for the lock must not date its rows (or judge
+     * expiry) by the moment it started waiting.
+     */
+    private Work begin(long userId, Actor actor, Instant requestedAt, Settings settings) {
+        PointAccount account = accounts.lock(userId, requestedAt);
+        PointTransaction.Origin origin = new PointTransaction.Origin(actor.source(), actor.name(), clock.now());
         accounts.expireDue(account, origin);
         return new Work(account, origin, settings);
     }
@@ -222,6 +322,10 @@ public class PointsLedger {
             return replayOf(replay.get(), command.points(), account);
         }
         String bonusKey = command.type() == TransactionType.BIRTHDAY ? birthdayKey(work.now(), work.settings()) : null;
+        if (command.type() == TransactionType.REFERRAL
+                && command.referredUserId().isPresent()) {
+            requireReferable(command.userId(), command.referredUserId().get());
+        }
         Optional<PointTransaction> bonus = bonusKey == null
                 ? command.referredUserId()
                         .filter(referred -> command.type() == TransactionType.REFERRAL)

@@ -69,6 +69,20 @@ public class PointAccount {
         lifetimeExpired += points;
     }
 
+    /** A staff debit or a reversal: the balance drops; an earn reversal also lowers lifetime earned. */
+    public void takeBack(long points, long earnedReversed, Instant now) {
+        take(points, now);
+        lifetimeEarned = Math.max(0, lifetimeEarned - earnedReversed);
+    }
+
+    /** Points given back after a redemption is undone: a new lot, and the redemption no longer counts. */
+    public void giveBack(long points, long redeemedReversed, Instant now) {
+        requirePositive(points);
+        balance += points;
+        lifetimeRedeemed = Math.max(0, lifetimeRedeemed - redeemedReversed);
+        updatedAt = now;
+    }
+
     private void take(long points, Instant now) {
         requirePositive(points);
         if (points > balance) {

@@ -164,6 +164,15 @@ public class PointTransaction {
         return row;
     }
 
+    /** Points that should have been taken back but were already spent (a reversal that came too late). */
+    public PointTransaction withUncollectable(int points) {
+        if (points < 0) {
+            throw new IllegalArgumentException("uncollectable points are never negative");
+        }
+        this.uncollectable = points;
+        return this;
+    }
+
     /** Marks a row sent by a client with an order id, so the same order and type is recorded once per member. */
     public PointTransaction withClientOrderKey(String clientOrderKey) {
         this.clientOrderKey = clientOrderKey;

@@ -2,6 +2,7 @@ package com.twork.points.member.boundary;
 
 import com.twork.points.member.entity.MemberStatus;
 import com.twork.points.platform.boundary.InvalidInputException;
+import com.twork.points.security.boundary.MemberTarget;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -15,4 +16,5 @@ public record MemberChanges(
         Optional<Optional<String>> displayName,
         Optional<MemberStatus> status,
         Optional<Optional<LocalDate>> birthday,
-        Optional<InvalidInputException> problem) {}
+        Optional<InvalidInputException> problem)
+        implements MemberTarget {}

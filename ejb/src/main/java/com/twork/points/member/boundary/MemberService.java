@@ -3,6 +3,7 @@ package com.twork.points.member.boundary;
 import com.twork.points.member.control.MemberRepository;
 import com.twork.points.member.entity.Member;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.entity.Permission;
 import jakarta.ejb.Stateless;
@@ -19,7 +20,7 @@ public class MemberService {
     AppClock clock;
 
     /** Any member, active or not (the record says which). */
-    @RequiresPermission(Permission.READ)
+    @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
     public Member get(long userId) {
         return members.find(userId).orElseThrow(MemberNotFoundException::new);
     }

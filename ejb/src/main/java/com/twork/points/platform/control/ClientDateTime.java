@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -50,7 +53,11 @@ public sealed interface ClientDateTime {
 
     DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
-            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendValue(ChronoField.YEAR, 4)
+            .appendLiteral('-')
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .appendLiteral('-')
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
             .appendLiteral('T')
             .appendValue(ChronoField.HOUR_OF_DAY, 2)
             .appendLiteral(':')
@@ -62,27 +69,46 @@ public sealed interface ClientDateTime {
             .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
             .optionalEnd()
             .optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     DateTimeFormatter ZONED = new DateTimeFormatterBuilder()
             .append(LOCAL)
             .appendOffset("+HH:MM", "Z")
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     DateTimeFormatter ZONED_COMPACT = new DateTimeFormatterBuilder()
             .append(LOCAL)
             .appendOffset("+HHMM", "Z")
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
-    /** Empty when the text is not a date-time this API accepts. */
+    /** Dates outside these years are refused: nothing in a points ledger is older or that far ahead. */
+    int FIRST_YEAR = 1970;
+
+    int LAST_YEAR = 9998;
+
+    /** Empty when the text is not a date-time this API accepts (a real calendar date between 1970 and 9998). */
     static Optional<ClientDateTime> parse(String text) {
+        return parseUnbounded(text).filter(value -> {
+            int year = value.toInstant(ZoneOffset.UTC).atOffset(ZoneOffset.UTC).getYear();
+            return year >= FIRST_YEAR && year <= LAST_YEAR;
+        });
+    }
+
+    private static Optional<ClientDateTime> parseUnbounded(String text) {
         if (text == null) {
             return Optional.empty();
         }
         String value = text.trim();
         if (value.length() == 10) {
             try {
-                return Optional.of(new Day(LocalDate.parse(value)));
+                return Optional.of(new Day(LocalDate.parse(
+                        value, DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT))));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

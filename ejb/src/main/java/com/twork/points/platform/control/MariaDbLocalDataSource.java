@@ -15,6 +15,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * transactions. Payara sets {@code url}, {@code user} and {@code password} through the setters.
  */
 public class MariaDbLocalDataSource implements DataSource {
+    static final int LOCK_WAIT_SECONDS = 10;
     private String url;
     private String user;
     private String password;
@@ -46,7 +47,7 @@ public class MariaDbLocalDataSource implements DataSource {
     private MariaDbDataSource delegate() throws SQLException {
         MariaDbDataSource current = delegate;
         if (current == null) {
-            current = new MariaDbDataSource(url);
+            current = new MariaDbDataSource(withSessionDefaults(url));
             if (user != null) {
                 current.setUser(user);
             }
@@ -56,6 +57,27 @@ public class MariaDbLocalDataSource implements DataSource {
             delegate = current;
         }
         return current;
+    }
+
+    /**
+     * Adds {@code innodb_lock_wait_timeout=10} unless the URL sets its own: a use case that cannot get a row lock
+     * within 10 s gives up and is retried (then answered 503) instead of holding a request for 50 s.
+     */
+    static String withSessionDefaults(String url) {
+        if (url == null || url.contains("innodb_lock_wait_timeout")) {
+            return url;
+        }
+        String variable = "innodb_lock_wait_timeout=" + LOCK_WAIT_SECONDS;
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url + "?sessionVariables=" + variable;
+        }
+        int existing = url.indexOf("sessionVariables=", query);
+        if (existing < 0) {
+            return url + "&sessionVariables=" + variable;
+        }
+        int valueStart = existing + "sessionVariables=".length();
+        return url.substring(0, valueStart) + variable + "," + url.substring(valueStart);
     }
 
     @Override

@@ -2,27 +2,31 @@ package com.twork.points.security.boundary;
 
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.control.ApiKeyRepository;
+import com.twork.points.security.control.AuthFailures;
 import com.twork.points.security.control.AuthenticatedCaller;
 import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.control.KeyHashing;
 import com.twork.points.security.control.PresentedCredentials;
+import com.twork.points.security.control.Throttle;
 import com.twork.points.security.entity.ApiKey;
-import com.twork.points.security.entity.Permission;
+import com.twork.points.setting.control.SettingKey;
+import com.twork.points.setting.control.SettingsCache;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.lang.reflect.Method;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Verifies the API key the request presented and the permission the use case requires, before the use case
- * runs. Sits on the service boundary, so the resources can first reject malformed input (SPEC §3.0 order:
- * body, JSON and query checks come before authentication).
+ * Verifies an API key the request presented (Basic header or WooCommerce query parameters): known, secret
+ * right (constant-time), not revoked. Any failure is 401 with one message and counts against the client.
+ * Requests without a key pass on to the nonce check.
  */
 @Interceptor
 @RequiresPermission
-@Priority(Interceptor.Priority.APPLICATION)
+@Priority(Interceptor.Priority.APPLICATION + 10)
 public class ApiKeyInterceptor {
     @Inject
     CallerContext context;
@@ -31,49 +35,65 @@ public class ApiKeyInterceptor {
     ApiKeyRepository keys;
 
     @Inject
+    AuthFailures failures;
+
+    @Inject
+    Throttle throttle;
+
+    @Inject
+    SettingsCache settings;
+
+    @Inject
     AppClock clock;
 
     @AroundInvoke
     public Object authenticate(InvocationContext invocation) throws Exception {
-        Permission required = requiredPermission(invocation.getMethod());
-        ApiKey key = verify(context.presented());
-        if (!key.permissions().allows(required)) {
-            throw new PermissionDeniedException();
+        if (context.caller().isEmpty()) {
+            PresentedCredentials presented = context.presented();
+            if (presented instanceof PresentedCredentials.ApiKeyPair pair) {
+                ApiKey key = verify(pair);
+                limitRate(key);
+                context.authenticated(AuthenticatedCaller.key(key.id(), key.permissions()));
+            } else if (presented instanceof PresentedCredentials.Malformed malformed) {
+                throw fail("malformed: " + malformed.reason());
+            }
         }
-        if (key.lastAccess()
-                .map(last -> last.isBefore(clock.now().minusSeconds(60)))
-                .orElse(true)) {
-            keys.recordAccess(key.id(), clock.now());
-        }
-        context.authenticated(new AuthenticatedCaller("key:" + key.id(), key.permissions()));
         return invocation.proceed();
     }
 
-    private ApiKey verify(PresentedCredentials presented) {
-        if (presented instanceof PresentedCredentials.ApiKeyPair pair) {
-            ApiKey key = keys.findByConsumerKey(pair.consumerKey())
-                    .orElseThrow(() -> new InvalidCredentialsException("unknown_key"));
-            if (!KeyHashing.secretMatches(pair.consumerSecret(), key.consumerSecretHash())) {
-                throw new InvalidCredentialsException("wrong_secret");
-            }
-            if (key.isRevoked()) {
-                throw new InvalidCredentialsException("revoked_key");
-            }
-            return key;
+    private ApiKey verify(PresentedCredentials.ApiKeyPair pair) {
+        ApiKey key = keys.findByConsumerKey(pair.consumerKey()).orElse(null);
+        if (key == null) {
+            throw fail("unknown_key");
         }
-        if (presented instanceof PresentedCredentials.Malformed) {
-            throw new InvalidCredentialsException("malformed");
+        if (!KeyHashing.secretMatches(pair.consumerSecret(), key.consumerSecretHash())) {
+            throw fail("wrong_secret");
         }
-        throw new InvalidCredentialsException("missing");
+        if (key.isRevoked()) {
+            throw fail("revoked_key");
+        }
+        Instant now = clock.now();
+        if (key.lastAccess().map(last -> last.isBefore(now.minusSeconds(60))).orElse(true)) {
+            keys.recordAccess(key.id(), now);
+        }
+        return key;
     }
 
-    private static Permission requiredPermission(Method method) {
-        RequiresPermission onMethod = method.getAnnotation(RequiresPermission.class);
-        if (onMethod != null) {
-            return onMethod.value();
+    /** The optional per-key rate limit ({@code key_rate_limit_per_minute}, 0 = off). */
+    private void limitRate(ApiKey key) {
+        int limit = settings.current().integer(SettingKey.KEY_RATE_LIMIT_PER_MINUTE);
+        if (limit > 0) {
+            Instant now = clock.now();
+            Duration minute = Duration.ofMinutes(1);
+            if (throttle.hit("key:" + key.id(), now, minute) > limit) {
+                throw new TooManyRequestsException(throttle.window(now, minute).secondsLeft(now));
+            }
         }
-        RequiresPermission onType = method.getDeclaringClass().getAnnotation(RequiresPermission.class);
-        // A binding found neither on the method nor on its class would be a wiring fault: demand the most.
-        return onType == null ? Permission.READ_WRITE : onType.value();
+    }
+
+    /** Counts the failure against the client and returns the 401 to throw. */
+    private InvalidCredentialsException fail(String reason) {
+        failures.record(context.clientAddress(), reason);
+        return new InvalidCredentialsException(reason);
     }
 }

@@ -1,6 +1,7 @@
 package com.twork.points.security.boundary;
 
 import com.twork.points.security.entity.Permission;
+import com.twork.points.security.entity.Role;
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
@@ -10,14 +11,30 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a use case that only an authenticated caller holding {@link #value()} may run. The binding makes
- * {@link ApiKeyInterceptor} verify the request's credentials before the method body runs.
+ * Marks a use case that only an authenticated and authorised caller may run. The binding puts the security
+ * interceptors in front of it, in this order: {@link ThrottleInterceptor} (429), {@link ApiKeyInterceptor} and
+ * {@link NonceInterceptor} (who is calling: 401, or 403 for a bad nonce), {@link AccessInterceptor} (may they:
+ * 403). The target member of a customer check is the method's first argument: a {@code long} user id or a
+ * {@link MemberTarget}.
  */
 @Inherited
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface RequiresPermission {
+    /** What an API key needs: READ for reads, WRITE for changes. */
     @Nonbinding
     Permission value() default Permission.READ;
+
+    /** Whether API keys may call this at all (staff-only services say no). */
+    @Nonbinding
+    boolean keys() default true;
+
+    /** The least staff role that may call this (ADMIN covers MANAGER). */
+    @Nonbinding
+    Role staff() default Role.MANAGER;
+
+    /** What customers may do. */
+    @Nonbinding
+    CustomerAccess customers() default CustomerAccess.NONE;
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds keys by their lookup hash and records their last use. */
@@ -19,6 +20,20 @@ public class ApiKeyRepository {
                 .setParameter("hash", KeyHashing.consumerKeyHash(consumerKey))
                 .getResultStream()
                 .findFirst();
+    }
+
+    public Optional<ApiKey> find(long id) {
+        return Optional.ofNullable(em.find(ApiKey.class, id));
+    }
+
+    public List<ApiKey> all() {
+        return em.createNamedQuery("ApiKey.findAll", ApiKey.class).getResultList();
+    }
+
+    public ApiKey add(ApiKey key) {
+        em.persist(key);
+        em.flush();
+        return key;
     }
 
     /**

@@ -70,7 +70,7 @@ public final class KeyHashing {
 
     /** The last seven characters, which WooCommerce shows to tell keys apart. */
     public static String truncated(String consumerKey) {
-        return consumerKey.substring(consumerKey.length() - 7);
+        return consumerKey.length() <= 7 ? consumerKey : consumerKey.substring(consumerKey.length() - 7);
     }
 
     private static String randomHex() {

@@ -1,8 +1,10 @@
 package com.twork.points.security.control;
 
+import java.util.Optional;
+
 /**
- * What a request offered as proof of identity, before anything was verified. {@code toString} never shows
- * the secret.
+ * What a request offered as proof of identity, before anything was verified. {@code toString} never shows a
+ * secret, a session token or a nonce.
  */
 public sealed interface PresentedCredentials {
     /** Nothing usable was sent. */
@@ -15,7 +17,15 @@ public sealed interface PresentedCredentials {
     record ApiKeyPair(String consumerKey, String consumerSecret) implements PresentedCredentials {
         @Override
         public String toString() {
-            return "ApiKeyPair[consumerKey=..." + KeyHashing.truncated(consumerKey) + ", consumerSecret=***]";
+            return "ApiKeyPair[consumerKey=***, consumerSecret=***]";
+        }
+    }
+
+    /** A session cookie, with the {@code X-WP-Nonce} header if one was sent. */
+    record Session(String token, Optional<String> nonce) implements PresentedCredentials {
+        @Override
+        public String toString() {
+            return "Session[token=***, nonce=" + (nonce.isPresent() ? "***" : "none") + "]";
         }
     }
 }

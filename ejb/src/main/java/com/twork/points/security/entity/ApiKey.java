@@ -55,6 +55,35 @@ public class ApiKey {
 
     protected ApiKey() {}
 
+    /** A key from its material: the consumer key is kept as WooCommerce's lookup hash, the secret as SHA-256. */
+    public ApiKey(
+            String description,
+            Permission permissions,
+            String consumerKeyHash,
+            String consumerSecretHash,
+            String truncatedKey,
+            String createdBy,
+            Instant now) {
+        this.description = description;
+        this.permissions = permissions;
+        this.consumerKeyHash = consumerKeyHash;
+        this.consumerSecretHash = consumerSecretHash;
+        this.truncatedKey = truncatedKey;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    public void revoke(String by, Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+            revokedBy = by;
+        }
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public Long id() {
         return id;
     }

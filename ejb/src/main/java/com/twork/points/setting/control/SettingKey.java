@@ -34,7 +34,11 @@ public enum SettingKey {
     WEBHOOK_SECRET("webhook_secret", "", any()),
     CORS_ALLOWED_ORIGINS("cors_allowed_origins", "*", any()),
     TRUSTED_PROXIES("trusted_proxies", "", any()),
-    AUTH_FAILURE_LIMIT_PER_MINUTE("auth_failure_limit_per_minute", "10", integer(1, 100_000));
+    AUTH_FAILURE_LIMIT_PER_MINUTE("auth_failure_limit_per_minute", "10", integer(1, 100_000)),
+    /** Failed logins per account within 15 minutes before further attempts are refused for the rest of them. */
+    LOGIN_ATTEMPT_LIMIT("login_attempt_limit", "5", integer(1, 1_000)),
+    /** Requests per API key and minute; 0 = no limit. */
+    KEY_RATE_LIMIT_PER_MINUTE("key_rate_limit_per_minute", "0", integer(0, 1_000_000));
 
     private final String key;
     private final String defaultValue;

@@ -57,8 +57,8 @@ public class SyncService {
     @RequiresPermission(Permission.WRITE)
     public SyncOutcome sync(SyncBatch batch) {
         AuthenticatedCaller verified = caller.caller().orElseThrow();
-        PointsLedger.Actor actor = new PointsLedger.Actor(
-                verified.actor(), TransactionSource.SYNC, verified.permission().allows(Permission.WRITE));
+        PointsLedger.Actor actor =
+                new PointsLedger.Actor(verified.actor(), TransactionSource.SYNC, verified.mayCreateMembers());
         TransientFailures.retry(() -> {
             ledger.requireMember(batch.userId(), actor);
             return batch.userId();

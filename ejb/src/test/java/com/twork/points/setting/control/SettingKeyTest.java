@@ -25,12 +25,14 @@ class SettingKeyTest {
         }
     }
 
-    /** The seed migration and the code must agree, or an empty table and a seeded one would behave differently. */
+    /** The seed migrations and the code must agree, or an empty table and a seeded one would behave differently. */
     @Test
-    void theSeedMigrationInsertsExactlyTheCodeDefaults() throws IOException {
-        String sql;
-        try (InputStream in = getClass().getResourceAsStream("/db/migration/V2__default_settings_and_tiers.sql")) {
-            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    void theSeedMigrationsInsertExactlyTheCodeDefaults() throws IOException {
+        StringBuilder sql = new StringBuilder();
+        for (String file : new String[] {"V2__default_settings_and_tiers.sql", "V5__security_and_audit.sql"}) {
+            try (InputStream in = getClass().getResourceAsStream("/db/migration/" + file)) {
+                sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
         Map<String, String> seeded = new HashMap<>();
         Matcher row = Pattern.compile("\\('([a-z_]+)', '([^']*)', UTC_TIMESTAMP\\(6\\), 'seed'\\)")

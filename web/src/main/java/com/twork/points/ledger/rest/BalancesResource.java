@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 
-/** {@code GET /balance/{user_id}}. A user id that is not 1-18 digits is an unknown route (404 rest_no_route). */
+/** {@code GET /balance/{user_id}}. A user id that is not 1 to 18 digits (no leading zero) is an unknown route (404 rest_no_route). */
 @RequestScoped
 @Path("balance")
 @Produces(PointsApi.JSON)
@@ -18,7 +18,7 @@ public class BalancesResource {
     PointsQueryService points;
 
     @GET
-    @Path("{user_id: [0-9]{1,18}}")
+    @Path("{user_id: [1-9][0-9]{0,17}}")
     public BalanceBody balance(@PathParam("user_id") long userId) {
         return LedgerWire.balance(points.balance(userId));
     }

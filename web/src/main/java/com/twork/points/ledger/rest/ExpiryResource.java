@@ -23,7 +23,7 @@ public class ExpiryResource {
     PointsService points;
 
     @GET
-    @Path("expiring/{user_id: [0-9]{1,18}}")
+    @Path("expiring/{user_id: [1-9][0-9]{0,17}}")
     public ExpiringBody expiring(@PathParam("user_id") long userId) {
         return LedgerWire.expiring(queries.expiring(userId));
     }

@@ -37,7 +37,7 @@ public class TransactionsResource {
     PointsQueryService points;
 
     @GET
-    @Path("{user_id: [0-9]{1,18}}")
+    @Path("{user_id: [1-9][0-9]{0,17}}")
     public TransactionListBody list(@PathParam("user_id") long userId, @Context UriInfo uri) {
         QueryParameters query = new QueryParameters(uri.getQueryParameters());
         int page = Math.max(1, query.count("page").orElse(1));

@@ -44,13 +44,13 @@ public class MembersResource {
     HttpServletRequest request;
 
     @GET
-    @Path("{user_id: [0-9]{1,18}}")
+    @Path("{user_id: [1-9][0-9]{0,17}}")
     public MemberBody get(@PathParam("user_id") long userId) {
         return body(members.get(userId));
     }
 
     @PUT
-    @Path("{user_id: [0-9]{1,18}}")
+    @Path("{user_id: [1-9][0-9]{0,17}}")
     public MemberBody put(@PathParam("user_id") long userId) {
         return body(members.upsert(changes(userId, JsonBody.of(request).object())));
     }

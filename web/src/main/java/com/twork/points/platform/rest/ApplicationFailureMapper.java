@@ -1,5 +1,6 @@
 package com.twork.points.platform.rest;
 
+import com.twork.points.ledger.boundary.AdjustmentRefusedException;
 import com.twork.points.ledger.boundary.AlreadyAwardedException;
 import com.twork.points.ledger.boundary.AlreadyReferredException;
 import com.twork.points.ledger.boundary.DuplicateTransactionException;
@@ -12,8 +13,12 @@ import com.twork.points.member.boundary.MemberNotFoundException;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.boundary.TemporarilyUnavailableException;
+import com.twork.points.security.boundary.ForbiddenUserException;
 import com.twork.points.security.boundary.InvalidCredentialsException;
+import com.twork.points.security.boundary.InvalidLoginException;
+import com.twork.points.security.boundary.InvalidNonceException;
 import com.twork.points.security.boundary.PermissionDeniedException;
+import com.twork.points.security.boundary.TooManyRequestsException;
 import com.twork.points.sync.boundary.BatchTooLargeException;
 import com.twork.points.sync.boundary.ItemFailedException;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +48,11 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
             Map.entry(NotBirthdayException.class, new WireError(400, "not_birthday")),
             Map.entry(TemporarilyUnavailableException.class, new WireError(503, "service_unavailable")),
             Map.entry(BatchTooLargeException.class, new WireError(400, "batch_too_large")),
+            Map.entry(InvalidNonceException.class, new WireError(403, "rest_invalid_nonce")),
+            Map.entry(ForbiddenUserException.class, new WireError(403, "rest_forbidden_user")),
+            Map.entry(InvalidLoginException.class, new WireError(401, "invalid_login")),
+            Map.entry(TooManyRequestsException.class, new WireError(429, "rest_too_many_requests")),
+            Map.entry(AdjustmentRefusedException.class, new WireError(400, "adjustment_refused")),
             Map.entry(ItemFailedException.class, new WireError(500, "internal_error")));
 
     /** The wire code of a failure, also used for the per-item results of a batch. */
@@ -54,9 +64,9 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
     public Response toResponse(ApplicationFailure failure) {
         WireError error = wireError(failure);
         Response response = ErrorResponses.of(error.status(), error.code(), failure.getMessage(), failure.details());
-        if (error.status() == 401) {
+        if (failure instanceof TooManyRequestsException tooMany) {
             return Response.fromResponse(response)
-                    .header("WWW-Authenticate", "Basic realm=\"T-Work Points\"")
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds()))
                     .build();
         }
         if (error.status() == 503) {
@@ -78,6 +88,7 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
                 return error;
             }
         }
-        throw new IllegalStateException("No wire error for " + type.getName());
+        // A failure class nobody mapped yet: still the envelope, never the container's page.
+        return new WireError(500, "internal_error");
     }
 }

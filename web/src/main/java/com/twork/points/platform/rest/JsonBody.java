@@ -12,11 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * Typed reads of the request's JSON body (already size-, type- and syntax-checked by {@link RequestBodyFilter}).
- * Numbers may come as JSON integers or integer strings ({@code "5"}); fractions, booleans, arrays, objects and
- * out-of-range values are invalid. JSON null counts as absent.
+ * Numbers may come as JSON numbers or numeric strings ({@code "5"}) whose value is a whole number ({@code 5.0} and
+ * {@code "5.0"} alike); fractions, booleans, arrays, objects and out-of-range values are invalid. JSON null counts
+ * as absent.
  */
 public final class JsonBody {
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,19}");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,19}(\\.\\d{1,6})?");
     private final JsonObject object;
 
     private JsonBody(JsonObject object) {
@@ -107,10 +108,15 @@ public final class JsonBody {
                 case STRING -> new BigDecimal(((JsonString) value).getString().trim());
                 default -> null;
             };
-            if (amount == null || amount.signum() < 0 || amount.precision() - amount.scale() > 15) {
+            if (amount == null || amount.signum() < 0) {
                 return new Field.Invalid<>();
             }
-            return new Field.Value<>(amount);
+            // Bounded before anything computes with it: at most 15 integer digits and 4 decimals.
+            BigDecimal plain = amount.stripTrailingZeros();
+            if (plain.scale() > 4 || plain.precision() - plain.scale() > 15) {
+                return new Field.Invalid<>();
+            }
+            return new Field.Value<>(plain);
         } catch (NumberFormatException e) {
             return new Field.Invalid<>();
         }
@@ -142,13 +148,14 @@ public final class JsonBody {
         }
     }
 
+    /** The same rule as for JSON numbers: an integer value, written plainly ({@code "5"}, {@code "5.0"}). */
     private static Optional<Long> integral(String text) {
-        if (!INTEGER.matcher(text).matches()) {
+        if (!DECIMAL.matcher(text).matches()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Long.parseLong(text));
-        } catch (NumberFormatException e) {
+            return Optional.of(new BigDecimal(text).longValueExact());
+        } catch (ArithmeticException | NumberFormatException e) {
             return Optional.empty();
         }
     }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code rest_invalid_param}). When a parameter repeats, the last value wins, as in PHP.
  */
 public final class QueryParameters {
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final MultivaluedMap<String, String> values;
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -31,14 +31,20 @@ public final class QueryParameters {
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    /** A whole number from 0 to 999,999,999; negative or non-numeric values are problems. */
+    /**
+     * A non-negative whole number; negative or non-numeric values are problems. Huge values are read as the
+     * largest int, so the caller's clamping applies to them too.
+     */
     public Optional<Integer> count(String name) {
         Optional<String> text = text(name);
         if (text.isPresent() && !DIGITS.matcher(text.get()).matches()) {
-            problems.put(name, name + " must be a whole number from 0 to 999999999.");
+            problems.put(name, name + " must be a whole number of 0 or more.");
             return Optional.empty();
         }
-        return text.map(Integer::parseInt);
+        return text.map(digits -> {
+            String significant = digits.replaceFirst("^0+(?=\\d)", "");
+            return significant.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(significant);
+        });
     }
 
     public Optional<String> oneOf(String name, List<String> allowed) {

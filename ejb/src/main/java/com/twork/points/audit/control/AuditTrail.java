@@ -1,0 +1,47 @@
+package com.twork.points.audit.control;
+
+import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.control.AuthenticatedCaller;
+import com.twork.points.security.control.CallerContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Records a staff action with who did it and from where, taken from the current request. */
+@ApplicationScoped
+public class AuditTrail {
+    @Inject
+    AuditWriter writer;
+
+    @Inject
+    CallerContext caller;
+
+    @Inject
+    AppClock clock;
+
+    /** A change to a member's points, with the reason the staff member gave. */
+    public long points(
+            String action, long userId, long delta, String reason, long before, long after, long transactionId) {
+        return writer.append(new AuditEntry(
+                clock.now(),
+                actor(),
+                action,
+                userId,
+                delta,
+                reason,
+                before,
+                after,
+                transactionId,
+                caller.clientAddress(),
+                null));
+    }
+
+    /** Any other staff action (keys, accounts, settings), described in {@code details}. */
+    public long action(String action, String details) {
+        return writer.append(new AuditEntry(
+                clock.now(), actor(), action, null, null, null, null, null, null, caller.clientAddress(), details));
+    }
+
+    private String actor() {
+        return caller.caller().map(AuthenticatedCaller::actor).orElse("system");
+    }
+}

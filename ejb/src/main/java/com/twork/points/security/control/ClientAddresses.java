@@ -1,0 +1,30 @@
+package com.twork.points.security.control;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who the client is, for throttling and the audit log: the direct peer, or, when the peer is a configured
+ * trusted proxy, the right-most address in {@code X-Forwarded-For} that is not itself a trusted proxy.
+ */
+public final class ClientAddresses {
+    private ClientAddresses() {}
+
+    public static String resolve(String peer, String forwardedFor, String trustedProxies) {
+        List<String> trusted = Arrays.stream(trustedProxies.split(","))
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
+        if (forwardedFor == null || !trusted.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!hop.isEmpty() && !trusted.contains(hop)) {
+                return hop.length() > 64 ? hop.substring(0, 64) : hop;
+            }
+        }
+        return peer;
+    }
+}

@@ -1,0 +1,35 @@
+package com.twork.points.platform.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.NewCookie;
+
+/**
+ * The session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS (directly or, per a trusted
+ * proxy, as {@code X-Forwarded-Proto: https}), valid for the browser session only.
+ */
+public final class SessionCookies {
+    public static final String NAME = "twork_session";
+
+    private SessionCookies() {}
+
+    public static NewCookie issue(String token, boolean secure) {
+        return base(token, secure).build();
+    }
+
+    public static NewCookie expire(boolean secure) {
+        return base("", secure).maxAge(0).build();
+    }
+
+    public static boolean overHttps(ContainerRequestContext request, boolean directlySecure) {
+        return directlySecure || "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto"));
+    }
+
+    private static NewCookie.Builder base(String value, boolean secure) {
+        return new NewCookie.Builder(NAME)
+                .value(value)
+                .path("/")
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.LAX);
+    }
+}
