@@ -3,6 +3,7 @@ package com.twork.points.it;
 import com.twork.points.launcher.EmbeddedDatabase;
 import com.twork.points.ledger.control.OrderIds;
 import com.twork.points.security.control.KeyHashing;
+import com.twork.points.security.control.PasswordHashing;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,6 +65,19 @@ public final class Fixtures {
                 KeyHashing.truncated(consumerKey),
                 utc(now()));
         return new Key(id, consumerKey, consumerSecret);
+    }
+
+    /** An account with a cheap hash (1,000 iterations: tests log in often; the server reads the count from it). */
+    public static long newAccount(String login, String password, String role, Long memberUserId) {
+        return insert(
+                "INSERT INTO account (login, password_hash, role, member_user_id, enabled, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, TRUE, ?, ?)",
+                login,
+                PasswordHashing.hash(password, 1_000),
+                role,
+                memberUserId,
+                utc(now()),
+                utc(now()));
     }
 
     public static Key writeKey() {
