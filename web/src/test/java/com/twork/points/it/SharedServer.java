@@ -28,6 +28,24 @@ public final class SharedServer implements BeforeAllCallback {
         Running.get();
     }
 
+    /** Called (by {@link ContainerDatabase}) before an Arquillian container starts. */
+    public static void prepareForArquillian() throws IOException {
+        writeArquillianProperties(Running.get().database);
+    }
+
+    /** Where the in-container (Arquillian) Payara finds the test database: the same one the HTTP suites use. */
+    private static void writeArquillianProperties(EmbeddedDatabase database) throws IOException {
+        Path file =
+                Path.of(System.getProperty("twork.it.work-dir", "target/it")).resolve("arquillian.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file,
+                "twork.db.url=" + database.jdbcUrl().replace(":", "\\:") + "\n"
+                        + "twork.db.user=" + EmbeddedDatabase.USER + "\n"
+                        + "twork.db.password=" + EmbeddedDatabase.PASSWORD + "\n"
+                        + "twork.settings.refresh-millis=0\n");
+    }
+
     /** The running pair, started on first use and stopped by a shutdown hook of the test JVM. */
     static final class Running {
         private static Running current;

@@ -17,6 +17,7 @@ import java.util.Optional;
 @Entity
 @Table(name = "api_key")
 @NamedQuery(name = "ApiKey.findByConsumerKeyHash", query = "SELECT k FROM ApiKey k WHERE k.consumerKeyHash = :hash")
+@NamedQuery(name = "ApiKey.findAll", query = "SELECT k FROM ApiKey k ORDER BY k.id")
 public class ApiKey {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

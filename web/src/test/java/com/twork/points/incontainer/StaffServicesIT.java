@@ -1,0 +1,251 @@
+package com.twork.points.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.twork.points.audit.boundary.AuditService;
+import com.twork.points.audit.boundary.ChainVerification;
+import com.twork.points.it.ContainerDatabase;
+import com.twork.points.ledger.boundary.AdjustmentRefusedException;
+import com.twork.points.ledger.boundary.AdjustmentResult;
+import com.twork.points.ledger.boundary.AdjustmentService;
+import com.twork.points.member.boundary.MemberChanges;
+import com.twork.points.member.boundary.MemberService;
+import com.twork.points.platform.boundary.InvalidInputException;
+import com.twork.points.security.boundary.AccountService;
+import com.twork.points.security.boundary.ApiKeyService;
+import com.twork.points.security.boundary.CreatedApiKey;
+import com.twork.points.security.boundary.PermissionDeniedException;
+import com.twork.points.security.control.AuthenticatedCaller;
+import com.twork.points.security.control.CallerContext;
+import com.twork.points.security.entity.Permission;
+import com.twork.points.security.entity.Role;
+import com.twork.points.setting.boundary.SettingsService;
+import com.twork.points.setting.control.SettingKey;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The staff services have no REST route (the console calls them directly), so their authorisation is tested
+ * where they run: inside a Payara Micro with the real WAR, each call made as a given verified caller.
+ */
+@ExtendWith({ContainerDatabase.class, ArquillianExtension.class})
+class StaffServicesIT {
+    @Inject
+    CallerContext context;
+
+    @Inject
+    ApiKeyService keys;
+
+    @Inject
+    SettingsService settings;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    AdjustmentService adjustments;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    AuditService audit;
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("twork.it.war")))
+                .addClasses(StaffServicesIT.class, ContainerDatabase.class);
+    }
+
+    private void as(AuthenticatedCaller caller) {
+        context.authenticated(caller);
+    }
+
+    private static AuthenticatedCaller staff(Role role) {
+        return AuthenticatedCaller.account(1_000_000 + role.ordinal(), role, Optional.empty(), 1);
+    }
+
+    private static AuthenticatedCaller customer(long member) {
+        return AuthenticatedCaller.account(2_000_000, Role.CUSTOMER, Optional.of(member), 1);
+    }
+
+    private static final List<AuthenticatedCaller> NOT_ADMIN = List.of(
+            AuthenticatedCaller.key(1, Permission.READ_WRITE),
+            AuthenticatedCaller.key(2, Permission.READ),
+            AuthenticatedCaller.account(3, Role.CUSTOMER, Optional.of(3L), 1),
+            AuthenticatedCaller.account(4, Role.MANAGER, Optional.empty(), 1));
+
+    private void refusedForAllBut(Role allowed, Supplier<?> call) {
+        for (AuthenticatedCaller caller : NOT_ADMIN) {
+            if (caller.role().map(role -> role.covers(allowed)).orElse(false)) {
+                continue;
+            }
+            as(caller);
+            assertThrows(PermissionDeniedException.class, call::get, caller.actor());
+        }
+    }
+
+    private long newMember() {
+        long id = 700_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+        as(AuthenticatedCaller.key(9, Permission.READ_WRITE));
+        members.upsert(new MemberChanges(
+                id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        return id;
+    }
+
+    @Test
+    void keyManagementIsForAdminsOnly() {
+        refusedForAllBut(Role.ADMIN, () -> keys.create("nope", Permission.READ));
+        refusedForAllBut(Role.ADMIN, keys::list);
+        as(staff(Role.ADMIN));
+        CreatedApiKey created = keys.create("console key", Permission.READ);
+        assertTrue(created.consumerKey().startsWith("ck_")
+                && created.consumerSecret().startsWith("cs_"));
+        assertTrue(
+                keys.list().stream().anyMatch(key -> key.id() == created.key().id()));
+        assertFalse(created.toString().contains(created.consumerSecret()));
+        assertTrue(keys.revoke(created.key().id()).revoked());
+        assertThrows(InvalidInputException.class, () -> keys.register("ck_short", "cs_short", "bad", Permission.READ));
+    }
+
+    @Test
+    void settingsChangeOnlyForAdminsAndAllOrNothing() {
+        refusedForAllBut(Role.ADMIN, () -> settings.update(Map.of("referral_bonus", "600")));
+        as(staff(Role.ADMIN));
+        InvalidInputException refused = assertThrows(
+                InvalidInputException.class,
+                () -> settings.update(
+                        Map.of("referral_bonus", "600", "sync_batch_limit", "0", "site_timezone", "Nowhere")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = (Map<String, Object>) refused.details().get("params");
+        assertEquals(Set.of("sync_batch_limit", "site_timezone"), params.keySet());
+        assertEquals(
+                "500", settings.current().raw(SettingKey.REFERRAL_BONUS), "nothing saved when anything is refused");
+        settings.update(Map.of("referral_bonus", "600"));
+        assertEquals(600, settings.current().integer(SettingKey.REFERRAL_BONUS));
+        settings.update(Map.of("referral_bonus", "500"));
+    }
+
+    @Test
+    void accountsAreManagedByAdminsAndPasswordsAreChecked() {
+        refusedForAllBut(Role.ADMIN, accounts::list);
+        refusedForAllBut(
+                Role.ADMIN,
+                () -> accounts.create("x" + System.nanoTime(), "long enough pw", Role.MANAGER, Optional.empty()));
+        as(staff(Role.ADMIN));
+        String login = "mgr" + System.nanoTime();
+        assertThrows(
+                InvalidInputException.class, () -> accounts.create(login, "short", Role.MANAGER, Optional.empty()));
+        long id = accounts.create(login, "a long password", Role.MANAGER, Optional.empty())
+                .id();
+        assertFalse(accounts.setEnabled(id, false).enabled());
+        accounts.resetPassword(id, "another long password");
+        assertThrows(
+                InvalidInputException.class,
+                () -> accounts.create("c" + System.nanoTime(), "a long password", Role.CUSTOMER, Optional.of(-1L)));
+    }
+
+    @Test
+    void staffAdjustmentsNeedAReasonAStaffRoleAndAreAudited() throws Exception {
+        long member = newMember();
+        for (AuthenticatedCaller caller :
+                List.of(AuthenticatedCaller.key(1, Permission.READ_WRITE), customer(member))) {
+            as(caller);
+            assertThrows(PermissionDeniedException.class, () -> adjustments.adjust(member, 10, "gift"), caller.actor());
+        }
+        as(staff(Role.MANAGER));
+        assertThrows(InvalidInputException.class, () -> adjustments.adjust(member, 10, "  "));
+        AdjustmentResult credit = adjustments.adjust(member, 100, "Goodwill for a late parcel");
+        assertEquals(0, credit.balanceBefore());
+        assertEquals(100, credit.balanceAfter());
+        AdjustmentRefusedException tooMuch =
+                assertThrows(AdjustmentRefusedException.class, () -> adjustments.adjust(member, -101, "correction"));
+        assertTrue(tooMuch.getMessage().contains("only 100"), tooMuch.getMessage());
+        assertEquals(40, adjustments.adjust(member, -60, "Duplicate credit").balanceAfter());
+        AdjustmentResult voided = adjustments.voidTransaction(credit.transactionId(), "Goodwill was a mistake");
+        assertEquals(0, voided.balanceAfter());
+        assertEquals(60, voided.uncollectable(), "60 of the 100 were already taken by the debit");
+        assertThrows(
+                AdjustmentRefusedException.class, () -> adjustments.voidTransaction(credit.transactionId(), "again"));
+        assertEquals(
+                3, count("SELECT COUNT(*) FROM audit_log WHERE member_user_id = ? AND reason IS NOT NULL", member));
+        assertEquals(
+                "Goodwill for a late parcel|0|100|account:" + (1_000_000 + Role.MANAGER.ordinal()),
+                text(
+                        "SELECT CONCAT_WS('|', reason, balance_before, balance_after, actor) FROM audit_log"
+                                + " WHERE member_user_id = ? ORDER BY id LIMIT 1",
+                        member));
+    }
+
+    @Test
+    void tamperingWithTheAuditLogIsDetected() throws Exception {
+        long member = newMember();
+        as(staff(Role.ADMIN));
+        adjustments.adjust(member, 5, "Audit chain check");
+        ChainVerification before = audit.verify();
+        assertTrue(before.intact(), before.detail());
+        long row = count("SELECT MAX(id) FROM audit_log WHERE member_user_id = ?", member);
+        String original = text("SELECT reason FROM audit_log WHERE id = ?", row);
+        update("UPDATE audit_log SET reason = 'Audit chain check (edited)' WHERE id = ?", row);
+        try {
+            ChainVerification after = audit.verify();
+            assertFalse(after.intact());
+            assertEquals(Optional.of(row), after.firstBrokenId());
+        } finally {
+            update("UPDATE audit_log SET reason = ? WHERE id = ?", original, row);
+        }
+        assertTrue(audit.verify().intact());
+        refusedForAllBut(Role.MANAGER, audit::verify);
+    }
+
+    private static Connection connection() throws Exception {
+        return InitialContext.<DataSource>doLookup("java:app/jdbc/twork").getConnection();
+    }
+
+    private static long count(String sql, Object... parameters) throws Exception {
+        return Long.parseLong(text(sql, parameters));
+    }
+
+    private static String text(String sql, Object... parameters) throws Exception {
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    private static void update(String sql, Object... parameters) throws Exception {
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}
