@@ -136,6 +136,22 @@ public final class Fixtures {
                 status);
     }
 
+    /**
+     * Throttles count in fixed windows (a minute, a quarter of an hour). A test that must stay inside one window
+     * waits here first if fewer than {@code needed} remain of the current one.
+     */
+    public static void awaitRoomInWindow(Duration window, Duration needed) {
+        long windowMillis = window.toMillis();
+        long left = windowMillis - Math.floorMod(System.currentTimeMillis(), windowMillis);
+        if (left < needed.toMillis()) {
+            try {
+                Thread.sleep(left + 200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Moves the server's clock (honoured because the test server runs with the test-only flag). */
     public static void shiftClock(Duration offset) {
         update(

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,6 +146,7 @@ class SessionsIT {
     @Test
     void repeatedFailedLoginsForOneAccountAreThrottled() {
         String login = customer(Fixtures.newMember());
+        Fixtures.awaitRoomInWindow(Duration.ofMinutes(15), Duration.ofSeconds(10));
         for (int i = 0; i < 5; i++) {
             login(login, "wrong-" + i, Api.randomClient()).assertError(401, "invalid_login");
         }
@@ -158,6 +160,7 @@ class SessionsIT {
     void repeatedAuthFailuresFromOneClientAreThrottledAndOthersAreNot() {
         long member = Fixtures.newMember();
         String attacker = Api.randomClient();
+        Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(10));
         for (int i = 0; i < 10; i++) {
             Api.send(Api.request(Api.PREFIX + "/balance/" + member, attacker)
                             .header("Authorization", Api.basic("x", "y"))
@@ -175,8 +178,27 @@ class SessionsIT {
     }
 
     @Test
+    void anOptionalPerKeyRateLimitCanBeSwitchedOn() {
+        long member = Fixtures.newMember();
+        Fixtures.Key key = Fixtures.newKey("read");
+        Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(10));
+        try {
+            Fixtures.setSetting("key_rate_limit_per_minute", "3");
+            for (int i = 0; i < 3; i++) {
+                Api.get("/balance/" + member, key).assertOk();
+            }
+            Api.get("/balance/" + member, key).assertError(429, "rest_too_many_requests");
+            Api.get("/balance/" + member, Fixtures.newKey("read")).assertOk();
+        } finally {
+            Fixtures.setSetting("key_rate_limit_per_minute", "0");
+        }
+        Api.get("/balance/" + member, key).assertOk();
+    }
+
+    @Test
     void forwardedForIsIgnoredUnlessThePeerIsATrustedProxy() {
         long member = Fixtures.newMember();
+        Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(10));
         try {
             Fixtures.setSetting("trusted_proxies", "192.0.2.1");
             for (int i = 0; i < 10; i++) {
