@@ -31,11 +31,12 @@ public final class Ledger {
                 userId);
         assertEquals(0, unbalancedDebits, "every debit is fully allocated");
         long overdrawnLots = Fixtures.count(
-                "SELECT COUNT(*) FROM point_transaction l WHERE l.user_id = ?"
-                        + " AND l.remaining + (SELECT COALESCE(SUM(a.points), 0) FROM point_allocation a"
-                        + " WHERE a.lot_id = l.id) <> l.points AND l.type NOT IN ('redeem', 'expire') AND l.points > 0",
+                "SELECT COUNT(*) FROM point_transaction l WHERE l.user_id = ? AND l.status = 'available'"
+                        + " AND l.points > 0 AND l.type NOT IN ('redeem', 'expire', 'refund')"
+                        + " AND l.remaining + (SELECT COALESCE(SUM(a.points - a.restored), 0) FROM point_allocation a"
+                        + " WHERE a.lot_id = l.id) <> l.points",
                 userId);
-        assertEquals(0, overdrawnLots, "each lot's remaining + allocations = its points");
+        assertEquals(0, overdrawnLots, "each lot's remaining + what debits still hold of it = its points");
         return balance;
     }
 

@@ -80,7 +80,9 @@ public final class SharedServer implements BeforeAllCallback {
                                 "twork.clock.test-shift-enabled",
                                 "true",
                                 "twork.settings.refresh-millis",
-                                "0"),
+                                "0",
+                                "twork.jobs.tick-seconds",
+                                "1"),
                         work.resolve("payara.log")));
                 server.awaitReady();
                 trustTheTestsAsProxy(database);
@@ -103,6 +105,10 @@ public final class SharedServer implements BeforeAllCallback {
                     Statement statement = connection.createStatement()) {
                 statement.executeUpdate("UPDATE setting SET value = '127.0.0.1', updated_by = 'test'"
                         + " WHERE name = 'trusted_proxies'");
+                // Jobs run only when a test makes them due (Jobs.runNow), never in the middle of another test.
+                statement.executeUpdate("UPDATE setting SET value = '1440', updated_by = 'test'"
+                        + " WHERE name = 'expiry_interval_minutes'");
+                statement.executeUpdate("UPDATE job_schedule SET next_run_at = UTC_TIMESTAMP(6) + INTERVAL 1 DAY");
             }
         }
 

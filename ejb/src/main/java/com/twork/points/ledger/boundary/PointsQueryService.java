@@ -11,7 +11,7 @@ import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.entity.Permission;
 import com.twork.points.setting.control.SettingsCache;
-import com.twork.points.tier.control.TierCatalog;
+import com.twork.points.tier.control.TierStandings;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,7 +37,7 @@ public class PointsQueryService {
     LedgerQueries ledger;
 
     @Inject
-    TierCatalog tiers;
+    TierStandings tiers;
 
     @Inject
     SettingsCache settings;
@@ -60,7 +60,7 @@ public class PointsQueryService {
                 snapshot.pending(),
                 snapshot.expiringSoon(),
                 snapshot.updatedAt(),
-                tiers.ladder().place(snapshot.lifetimeEarned()),
+                tiers.of(userId, snapshot.lifetimeEarned(), now),
                 settings.current().siteZone());
     }
 

@@ -119,36 +119,48 @@ public class AccountLedger {
     public record Reversal(PointTransaction row, long taken, long uncollectable) {}
 
     /**
-     * Takes back a credit (SPEC §5.6): at most its points minus what of it has expired, first from its own lot,
-     * then from the member's other spendable lots soonest-expiring first, never below 0. The row written is a
-     * negative {@code adjust} of what was taken; the rest is recorded as {@code uncollectable}. Empty when there
-     * is nothing to take back.
+     * Takes back a credit (SPEC §5.6): at most {@code maxPoints}, and never more than its points minus what of it
+     * has expired or was already taken back; first from its own lot, then from the member's other spendable lots
+     * soonest-expiring first, never below 0. The row written is a negative {@code adjust} of what was taken; the
+     * rest is recorded as {@code uncollectable}. Empty when nothing is left to take back.
      */
     public Optional<Reversal> reverse(
-            PointAccount account, PointTransaction lot, String description, PointTransaction.Origin origin) {
+            PointAccount account,
+            PointTransaction lot,
+            long maxPoints,
+            String description,
+            PointTransaction.Origin origin) {
         long expired = ((Number) em.createNativeQuery(
                                 "SELECT COALESCE(SUM(a.points), 0) FROM point_allocation a"
                                         + " JOIN point_transaction d ON d.id = a.debit_id WHERE a.lot_id = ?1 AND d.type = 'expire'")
                         .setParameter(1, lot.id())
                         .getSingleResult())
                 .longValue();
-        long target = Math.max(0, lot.points() - expired);
-        List<PointTransaction> lots = spendableLots(account.userId(), origin.at());
-        long own = lots.stream()
-                .filter(candidate -> candidate.id().equals(lot.id()))
-                .mapToLong(PointTransaction::remaining)
-                .sum();
-        long others = lots.stream()
-                .filter(candidate -> !candidate.id().equals(lot.id()))
-                .mapToLong(PointTransaction::remaining)
-                .sum();
-        long taken = Math.min(target, Math.min(own + others, account.balance()));
-        if (taken == 0) {
+        long reversedBefore = ((Number) em.createNamedQuery("PointTransaction.reversedFrom")
+                        .setParameter("lotId", lot.id())
+                        .getSingleResult())
+                .longValue();
+        long target = Math.min(maxPoints, Math.max(0, lot.points() - expired - reversedBefore));
+        if (target == 0) {
             return Optional.empty();
         }
+        List<PointTransaction> lots = spendableLots(account.userId(), origin.at());
+        long available =
+                Math.min(lots.stream().mapToLong(PointTransaction::remaining).sum(), account.balance());
+        long taken = Math.min(target, available);
         PointTransaction debit = PointTransaction.debit(
-                        account.userId(), TransactionType.ADJUST, -Math.toIntExact(taken), description, null, origin)
-                .withUncollectable(Math.toIntExact(target - taken));
+                        account.userId(),
+                        TransactionType.ADJUST,
+                        taken == 0 ? -1 : -Math.toIntExact(taken),
+                        description,
+                        lot.orderId().orElse(null),
+                        origin)
+                .withUncollectable(Math.toIntExact(target - taken))
+                .reversing(lot.id());
+        if (taken == 0) {
+            // Nothing at all can be taken: no row with zero points; the caller records what stayed uncollectable.
+            return Optional.of(new Reversal(null, 0, target));
+        }
         em.persist(debit);
         long left = taken;
         for (PointTransaction candidate : ownFirst(lots, lot.id())) {
@@ -163,6 +175,61 @@ public class AccountLedger {
         }
         account.takeBack(taken, lot.type() == TransactionType.EARN ? target : 0, origin.at());
         return Optional.of(new Reversal(debit, taken, target - taken));
+    }
+
+    /**
+     * Refunds a redemption (SPEC §5.5): its allocations go back into their lots where those are still unexpired;
+     * what belonged to lots that expired meanwhile comes back as a new {@code refund} lot. The refund row carries
+     * the whole amount; its {@code remaining} is only the part that needed a new lot.
+     */
+    public Optional<PointTransaction> refundRedemption(
+            PointAccount account,
+            PointTransaction redemption,
+            String bonusKey,
+            Instant newLotExpiry,
+            PointTransaction.Origin origin) {
+        List<PointAllocation> allocations = em.createNamedQuery("PointAllocation.ofDebit", PointAllocation.class)
+                .setParameter("debitId", redemption.id())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        int restored = 0;
+        int orphaned = 0;
+        for (PointAllocation allocation : allocations) {
+            int amount = allocation.outstanding();
+            if (amount == 0) {
+                continue;
+            }
+            PointTransaction lot = em.find(PointTransaction.class, allocation.lotId(), LockModeType.PESSIMISTIC_WRITE);
+            boolean alive = lot.status() == TransactionStatus.AVAILABLE
+                    && lot.expiresAt().map(at -> at.isAfter(origin.at())).orElse(true);
+            if (alive) {
+                lot.restore(amount);
+                restored += amount;
+            } else {
+                orphaned += amount;
+            }
+            allocation.restore();
+        }
+        int total = restored + orphaned;
+        if (total == 0) {
+            return Optional.empty();
+        }
+        PointTransaction refund = PointTransaction.credit(
+                        account.userId(),
+                        TransactionType.REFUND,
+                        total,
+                        "Refund of points redeemed on order "
+                                + redemption.orderId().orElse("-"),
+                        redemption.orderId().orElse(null),
+                        orphaned > 0 ? newLotExpiry : null,
+                        TransactionStatus.AVAILABLE,
+                        origin)
+                .withBonusKey(bonusKey)
+                .reversing(redemption.id());
+        refund.withRemaining(orphaned);
+        em.persist(refund);
+        account.giveBack(total, total, origin.at());
+        return Optional.of(refund);
     }
 
     /** A staff debit: FIFO like a redemption, but it is not a redemption. Empty when the balance is too low. */

@@ -67,6 +67,23 @@ public class LedgerQueries {
         return ((Number) value).longValue();
     }
 
+    /**
+     * Points of type {@code earn} credited since {@code since}, net of what reversals took back from those rows:
+     * the rolling-12-months figure tiers may use.
+     */
+    public long earnedSince(long userId, Instant since) {
+        Object value = em.createNativeQuery("SELECT"
+                        + " COALESCE((SELECT SUM(e.points) FROM point_transaction e WHERE e.user_id = ?1"
+                        + "   AND e.type = 'earn' AND e.status = 'available' AND e.created_at >= ?2), 0)"
+                        + " - COALESCE((SELECT SUM(-r.points + r.uncollectable) FROM point_transaction r"
+                        + "   JOIN point_transaction e ON e.id = r.reverses_id WHERE r.user_id = ?1"
+                        + "   AND e.type = 'earn' AND e.created_at >= ?2), 0)")
+                .setParameter(1, userId)
+                .setParameter(2, since)
+                .getSingleResult();
+        return Math.max(0, ((Number) value).longValue());
+    }
+
     /** Which of {@code ids} are this member's transaction ids. */
     public List<Long> existingRowIds(long userId, Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -69,6 +69,9 @@ public class PointsLedger {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SignupBonus signupBonus;
+
     /**
      * Who acts, through which door, and whether an unknown member may be created on the way (write-key
      * callers, while {@code auto_create_members} is on).
@@ -242,7 +245,9 @@ public class PointsLedger {
         long uncollectable = 0;
         PointTransaction row;
         if (original.balanceDelta() > 0) {
-            AccountLedger.Reversal reversal = accounts.reverse(account, original, description, work.origin())
+            AccountLedger.Reversal reversal = accounts.reverse(
+                            account, original, Long.MAX_VALUE, description, work.origin())
+                    .filter(done -> done.taken() > 0)
                     .orElseThrow(() -> new AdjustmentRefusedException(
                             "Nothing of transaction " + transactionId + " can be taken back: the balance is 0"));
             row = reversal.row().withBonusKey(voidKey);
@@ -296,8 +301,12 @@ public class PointsLedger {
 
     private Member requireMember(long userId, Actor actor, Instant now, Settings settings) {
         requireUserId(userId);
-        return members.getOrCreate(
+        ActiveMembers.Found found = members.getOrCreate(
                 userId, actor.mayCreateMembers() && settings.flag(SettingKey.AUTO_CREATE_MEMBERS), now);
+        if (found.created()) {
+            signupBonus.grant(userId, settings, new PointTransaction.Origin(actor.source(), actor.name(), now));
+        }
+        return found.member();
     }
 
     /**

@@ -59,6 +59,24 @@ public class PointAccount {
         updatedAt = now;
     }
 
+    /** A pending award becomes spendable. */
+    public void releasePending(long points, boolean earned, Instant now) {
+        requirePositive(points);
+        pending = Math.max(0, pending - points);
+        balance += points;
+        if (earned) {
+            lifetimeEarned += points;
+        }
+        updatedAt = now;
+    }
+
+    /** A pending award or claim will never become spendable (cancelled, superseded). */
+    public void dropPending(long points, Instant now) {
+        requirePositive(points);
+        pending = Math.max(0, pending - points);
+        updatedAt = now;
+    }
+
     public void redeem(long points, Instant now) {
         take(points, now);
         lifetimeRedeemed += points;

@@ -5,12 +5,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** How many points of which lot one debit consumed; never changed after insert. */
 @Entity
 @Table(name = "point_allocation")
+@NamedQuery(
+        name = "PointAllocation.ofDebit",
+        query = "SELECT a FROM PointAllocation a WHERE a.debitId = :debitId ORDER BY a.id")
 public class PointAllocation {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -25,6 +29,9 @@ public class PointAllocation {
 
     @Column(name = "points", nullable = false, updatable = false)
     private int points;
+
+    @Column(name = "restored", nullable = false)
+    private int restored;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -51,5 +58,15 @@ public class PointAllocation {
 
     public int points() {
         return points;
+    }
+
+    /** Points of this allocation not yet given back to the lot. */
+    public int outstanding() {
+        return points - restored;
+    }
+
+    /** The redemption was refunded and these points went back into the lot. */
+    public void restore() {
+        restored = points;
     }
 }

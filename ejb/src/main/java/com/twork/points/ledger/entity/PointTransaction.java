@@ -44,6 +44,18 @@ import java.util.Optional;
                 + " AND t.paired = false AND t.type = :type AND t.points = :points AND t.createdAt >= :since"
                 + " ORDER BY t.id")
 @NamedQuery(
+        name = "PointTransaction.releasable",
+        query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.status = :pending"
+                + " AND t.releaseAt <= :now ORDER BY t.id")
+@NamedQuery(
+        name = "PointTransaction.byOrder",
+        query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.orderKey = :orderKey"
+                + " AND t.type = :type ORDER BY t.id")
+@NamedQuery(
+        name = "PointTransaction.reversedFrom",
+        query = "SELECT COALESCE(SUM(r.uncollectable - r.points), 0) FROM PointTransaction r"
+                + " WHERE r.reversesId = :lotId")
+@NamedQuery(
         name = "PointTransaction.findReferralOf",
         query = "SELECT t FROM PointTransaction t WHERE t.referredUserId = :referred")
 public class PointTransaction {
@@ -210,6 +222,66 @@ public class PointTransaction {
 
     public boolean isPaired() {
         return paired;
+    }
+
+    @Column(name = "release_at")
+    private Instant releaseAt;
+
+    @Column(name = "reverses_id", updatable = false)
+    private Long reversesId;
+
+    /** Holds a pending award until {@code at}, when the release job makes it spendable. */
+    public PointTransaction heldUntil(Instant at) {
+        this.releaseAt = at;
+        return this;
+    }
+
+    public PointTransaction reversing(long creditId) {
+        this.reversesId = creditId;
+        return this;
+    }
+
+    public Optional<Instant> releaseAt() {
+        return Optional.ofNullable(releaseAt);
+    }
+
+    public Optional<Long> reversesId() {
+        return Optional.ofNullable(reversesId);
+    }
+
+    /**
+     * For a refund row whose points went partly back into the original lots: only {@code amount} is a lot of its
+     * own.
+     */
+    public void withRemaining(int amount) {
+        if (id != null || amount < 0 || amount > points) {
+            throw new IllegalStateException("remaining is set once, before the row is stored");
+        }
+        remaining = amount;
+    }
+
+    /** Puts back points a refunded redemption had taken from this (still unexpired) lot. */
+    public void restore(int amount) {
+        if (amount <= 0 || remaining + amount > points || status != TransactionStatus.AVAILABLE) {
+            throw new IllegalStateException("lot " + id + " cannot take back " + amount);
+        }
+        remaining += amount;
+    }
+
+    /** A pending award becomes an available lot. */
+    public void release() {
+        if (status != TransactionStatus.PENDING) {
+            throw new IllegalStateException("row " + id + " is not pending");
+        }
+        status = TransactionStatus.AVAILABLE;
+    }
+
+    /** A pending award or claim that will never count (order cancelled, claim superseded). */
+    public void voidPending() {
+        if (status != TransactionStatus.PENDING) {
+            throw new IllegalStateException("row " + id + " is not pending");
+        }
+        status = TransactionStatus.VOID;
     }
 
     /** Takes {@code amount} points out of this lot. */

@@ -1,11 +1,17 @@
 package com.twork.points.member.boundary;
 
+import com.twork.points.ledger.control.SignupBonus;
+import com.twork.points.ledger.entity.PointTransaction;
+import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.member.control.MemberRepository;
 import com.twork.points.member.entity.Member;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.control.AuthenticatedCaller;
+import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.entity.Permission;
+import com.twork.points.setting.control.SettingsCache;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,6 +24,15 @@ public class MemberService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    SignupBonus signupBonus;
+
+    @Inject
+    SettingsCache settings;
+
+    @Inject
+    CallerContext caller;
 
     /** Any member, active or not (the record says which). */
     @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
@@ -32,7 +47,15 @@ public class MemberService {
             throw problem;
         });
         Instant now = clock.now();
-        members.createIfMissing(changes.userId(), now);
+        if (members.createIfMissing(changes.userId(), now)) {
+            signupBonus.grant(
+                    changes.userId(),
+                    settings.current(),
+                    new PointTransaction.Origin(
+                            TransactionSource.REST,
+                            caller.caller().map(AuthenticatedCaller::actor).orElse("system"),
+                            now));
+        }
         Member member = members.lock(changes.userId()).orElseThrow(MemberNotFoundException::new);
         member.update(changes.email(), changes.displayName(), changes.status(), changes.birthday(), now);
         return member;

@@ -18,18 +18,19 @@ public class ActiveMembers {
         return requireActive(repository.find(userId).orElseThrow(MemberNotFoundException::new));
     }
 
+    /** The member, and whether this call created it (for the sign-up bonus). */
+    public record Found(Member member, boolean created) {}
+
     /**
      * Like {@link #get(long)}, but an unknown member is created first when {@code mayCreate}
      * ({@code auto_create_members} for write-key callers).
      */
-    public Member getOrCreate(long userId, boolean mayCreate, Instant now) {
+    public Found getOrCreate(long userId, boolean mayCreate, Instant now) {
         if (userId <= 0) {
             throw new MemberNotFoundException();
         }
-        if (mayCreate && repository.find(userId).isEmpty()) {
-            repository.createIfMissing(userId, now);
-        }
-        return get(userId);
+        boolean created = mayCreate && repository.find(userId).isEmpty() && repository.createIfMissing(userId, now);
+        return new Found(get(userId), created);
     }
 
     private static Member requireActive(Member member) {

@@ -23,12 +23,16 @@ public class MemberRepository {
         return Optional.ofNullable(em.find(Member.class, userId, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** Creates a bare active member unless one exists; safe when two requests race to create the same id. */
-    public void createIfMissing(long userId, Instant now) {
-        em.createNativeQuery("INSERT IGNORE INTO member (user_id, status, created_at, updated_at)"
-                        + " VALUES (?1, 'active', ?2, ?2)")
-                .setParameter(1, userId)
-                .setParameter(2, now)
-                .executeUpdate();
+    /**
+     * Creates a bare active member unless one exists; safe when two requests race to create the same id. True
+     * when this call created it.
+     */
+    public boolean createIfMissing(long userId, Instant now) {
+        return em.createNativeQuery("INSERT IGNORE INTO member (user_id, status, created_at, updated_at)"
+                                + " VALUES (?1, 'active', ?2, ?2)")
+                        .setParameter(1, userId)
+                        .setParameter(2, now)
+                        .executeUpdate()
+                == 1;
     }
 }

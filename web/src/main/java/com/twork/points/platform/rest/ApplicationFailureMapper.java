@@ -10,6 +10,7 @@ import com.twork.points.ledger.boundary.NotBirthdayException;
 import com.twork.points.ledger.boundary.RedemptionLimitException;
 import com.twork.points.member.boundary.MemberInactiveException;
 import com.twork.points.member.boundary.MemberNotFoundException;
+import com.twork.points.order.boundary.InvalidSignatureException;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.boundary.TemporarilyUnavailableException;
@@ -53,6 +54,7 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
             Map.entry(InvalidLoginException.class, new WireError(401, "invalid_login")),
             Map.entry(TooManyRequestsException.class, new WireError(429, "rest_too_many_requests")),
             Map.entry(AdjustmentRefusedException.class, new WireError(400, "adjustment_refused")),
+            Map.entry(InvalidSignatureException.class, new WireError(401, "invalid_signature")),
             Map.entry(ItemFailedException.class, new WireError(500, "internal_error")));
 
     /** The wire code of a failure, also used for the per-item results of a batch. */

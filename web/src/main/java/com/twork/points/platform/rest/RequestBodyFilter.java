@@ -8,6 +8,8 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
@@ -32,6 +34,9 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
     private static final long DEFAULT_LIMIT = 4L * 1024 * 1024;
 
+    @Context
+    ResourceInfo resource;
+
     private final long limit = ConfigProvider.getConfig()
             .getOptionalValue("twork.http.max-body-bytes", Long.class)
             .orElse(DEFAULT_LIMIT);
@@ -46,6 +51,10 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         }
         byte[] body = readAtMost(request.getEntityStream(), limit);
         request.setEntityStream(new ByteArrayInputStream(body));
+        if (resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(RawBody.class)) {
+            request.setProperty(RawBody.PROPERTY, body);
+            return;
+        }
         if (isBlank(body)) {
             request.setProperty(PROPERTY, JsonValue.EMPTY_JSON_OBJECT);
             return;

@@ -1,0 +1,64 @@
+package com.twork.points.order.boundary;
+
+import com.twork.points.audit.control.AuditTrail;
+import com.twork.points.order.control.OrderEvent;
+import com.twork.points.order.control.OrderOutcome;
+import com.twork.points.order.control.OrderProcessing;
+import com.twork.points.order.entity.ShopOrder;
+import com.twork.points.platform.boundary.InvalidInputException;
+import com.twork.points.platform.control.TransientFailures;
+import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.entity.Permission;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.List;
+
+/** The staff view of WooCommerce orders: seen vs awarded, and re-processing an order from its last event. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OrderService {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OrderProcessing processing;
+
+    @Inject
+    AuditTrail audit;
+
+    @RequiresPermission(value = Permission.READ, keys = false)
+    public List<OrderView> orders(int page, int perPage) {
+        return em
+                .createNamedQuery("ShopOrder.newestFirst", ShopOrder.class)
+                .setFirstResult(Math.max(0, page - 1) * perPage)
+                .setMaxResults(perPage)
+                .getResultList()
+                .stream()
+                .map(OrderView::of)
+                .toList();
+    }
+
+    /** Applies the order's last received event again; the rules are idempotent, so only what is missing happens. */
+    @RequiresPermission(value = Permission.WRITE, keys = false)
+    public WebhookReceipt reprocess(String orderId) {
+        ShopOrder order = em.find(ShopOrder.class, orderId);
+        if (order == null || order.lastPayload().isEmpty()) {
+            throw new InvalidInputException("invalid_params", "No event of order " + orderId + " to re-process");
+        }
+        String payload = order.lastPayload().get();
+        OrderOutcome outcome = TransientFailures.retry(() -> {
+            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+                return processing.apply(OrderEvent.of(reader.readObject(), payload), false);
+            }
+        });
+        audit.action("order.reprocessed", "order " + orderId + ": " + outcome.detail());
+        return new WebhookReceipt(outcome.outcome(), outcome.detail());
+    }
+}

@@ -1,0 +1,157 @@
+package com.twork.points.order.boundary;
+
+import com.twork.points.order.control.CustomerEvents;
+import com.twork.points.order.control.OrderEvent;
+import com.twork.points.order.control.OrderOutcome;
+import com.twork.points.order.control.OrderProcessing;
+import com.twork.points.order.control.WebhookDeliveries;
+import com.twork.points.order.entity.ShopOrder;
+import com.twork.points.platform.control.AppClock;
+import com.twork.points.platform.control.TransientFailures;
+import com.twork.points.setting.control.SettingKey;
+import com.twork.points.setting.control.SettingsCache;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@code POST /webhooks/woocommerce} (SPEC §6.4): the signature is checked on the raw body before anything is
+ * parsed; the delivery is recorded (WooCommerce repeats a delivery id within a second, so duplicates are told
+ * apart by id and body hash); then the event is applied in its own transaction. WooCommerce never retries and
+ * disables a webhook after five failures, so once recorded a delivery is answered 200 even when applying it
+ * failed: the failure stays visible in the delivery log instead.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookService {
+    private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    OrderProcessing orders;
+
+    @Inject
+    CustomerEvents customers;
+
+    @Inject
+    SettingsCache settings;
+
+    @Inject
+    AppClock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    public WebhookReceipt receive(String topic, String deliveryId, String signature, byte[] body) {
+        verify(signature, body);
+        String bodyHash = HexFormat.of().formatHex(sha256(body));
+        String delivery = deliveryId == null || deliveryId.isBlank() ? "none" : deliveryId.trim();
+        String name = topic == null ? "unknown" : topic.trim();
+        JsonObject payload;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            payload = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            payload = null;
+        }
+        String resource = payload == null
+                ? null
+                : Optional.ofNullable(payload.get("id")).map(Object::toString).orElse(null);
+        Optional<Long> recorded = deliveries.record(delivery, bodyHash, name, resource, clock.now());
+        if (recorded.isEmpty()) {
+            return new WebhookReceipt("duplicate", "delivery " + delivery + " was received before");
+        }
+        long id = recorded.get();
+        WebhookReceipt receipt;
+        try {
+            receipt = payload == null
+                    ? new WebhookReceipt("failed", "the body is not a JSON object")
+                    : apply(name, payload);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, e, () -> "Webhook delivery " + delivery + " (" + name + ") failed");
+            receipt = new WebhookReceipt("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        deliveries.finish(id, receipt.outcome(), receipt.detail());
+        return receipt;
+    }
+
+    private WebhookReceipt apply(String topic, JsonObject payload) {
+        String body = payload.toString();
+        switch (topic) {
+            case "order.created", "order.updated", "order.restored" -> {
+                OrderOutcome outcome = TransientFailures.retry(() -> orders.apply(OrderEvent.of(payload, body), false));
+                return new WebhookReceipt(outcome.outcome(), outcome.detail());
+            }
+            case "order.deleted" -> {
+                OrderOutcome outcome =
+                        TransientFailures.retry(() -> orders.apply(OrderEvent.of(withCustomer(payload), body), true));
+                return new WebhookReceipt(outcome.outcome(), outcome.detail());
+            }
+            case "customer.created", "customer.updated", "customer.deleted" -> {
+                String detail = TransientFailures.retry(() -> customers.apply(payload, topic.endsWith("deleted")));
+                return new WebhookReceipt("applied", detail);
+            }
+            default -> {
+                return new WebhookReceipt("ignored", "topic " + topic + " is not used");
+            }
+        }
+    }
+
+    /** A deleted order's payload may carry only its id: take the customer from what we know of the order. */
+    private JsonObject withCustomer(JsonObject payload) {
+        if (payload.containsKey("customer_id")) {
+            return payload;
+        }
+        String id = payload.containsKey("id") ? payload.get("id").toString().replace("\"", "") : "";
+        Long member = Optional.ofNullable(em.find(ShopOrder.class, id))
+                .flatMap(ShopOrder::userId)
+                .orElse(0L);
+        JsonObjectBuilder builder = Json.createObjectBuilder(payload).add("customer_id", member);
+        return builder.build();
+    }
+
+    private void verify(String signature, byte[] body) {
+        String secret = settings.current().raw(SettingKey.WEBHOOK_SECRET);
+        if (secret.isEmpty() || signature == null || signature.isBlank()) {
+            throw new InvalidSignatureException();
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] expected = Base64.getEncoder().encode(mac.doFinal(body));
+            if (!MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))) {
+                throw new InvalidSignatureException();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** WooCommerce webhooks (signature, de-duplication) and the staff view of orders. */
+package com.twork.points.order.boundary;

@@ -1,0 +1,281 @@
+package com.twork.points.order.control;
+
+import com.twork.points.ledger.control.AccountLedger;
+import com.twork.points.ledger.control.LotExpiry;
+import com.twork.points.ledger.control.SignupBonus;
+import com.twork.points.ledger.entity.OrderKeys;
+import com.twork.points.ledger.entity.PointAccount;
+import com.twork.points.ledger.entity.PointTransaction;
+import com.twork.points.ledger.entity.TransactionSource;
+import com.twork.points.ledger.entity.TransactionStatus;
+import com.twork.points.ledger.entity.TransactionType;
+import com.twork.points.member.control.MemberRepository;
+import com.twork.points.order.entity.ShopOrder;
+import com.twork.points.order.entity.ShopOrderRefund;
+import com.twork.points.platform.control.AppClock;
+import com.twork.points.setting.boundary.Settings;
+import com.twork.points.setting.control.SettingKey;
+import com.twork.points.setting.control.SettingsCache;
+import com.twork.points.tier.control.TierStanding;
+import com.twork.points.tier.control.TierStandings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Applies one WooCommerce order event (SPEC §6.4) as one transaction, under the member's account lock and then
+ * the order's row lock: award on the configured status (floor(eligible total × points_rate × tier multiplier)),
+ * take the award back on cancellation or refund and give back points redeemed on the order, reverse each
+ * partial refund once, award again once when a cancelled order is completed again. App claims for the order
+ * are superseded by the award and voided by a cancellation. Events older than the last one applied are ignored.
+ */
+@ApplicationScoped
+public class OrderProcessing {
+    static final Set<String> CANCELLED = Set.of("cancelled", "refunded", "failed", "trash");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountLedger accounts;
+
+    @Inject
+    MemberRepository members;
+
+    @Inject
+    SignupBonus signupBonus;
+
+    @Inject
+    TierStandings tiers;
+
+    @Inject
+    SettingsCache settingsCache;
+
+    @Inject
+    AppClock clock;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public OrderOutcome apply(OrderEvent event, boolean deleted) {
+        Settings settings = settingsCache.current();
+        Instant now = clock.now();
+        String orderId =
+                Optional.ofNullable(OrderKeys.normalise(event.orderId())).orElse(event.orderId());
+        PointTransaction.Origin origin = new PointTransaction.Origin(TransactionSource.WEBHOOK, "webhook", now);
+        Long member = null;
+        PointAccount account = null;
+        if (event.customerId() > 0) {
+            member = event.customerId();
+            if (members.createIfMissing(member, now)) {
+                signupBonus.grant(member, settings, origin);
+            }
+            account = accounts.lock(member, now);
+        }
+        ShopOrder order = lockOrder(orderId, event, now);
+        if (order.isNewerThan(event.dateModified())) {
+            return OrderOutcome.stale("order " + orderId + " already at a newer state");
+        }
+        order.seen(
+                member,
+                event.status(),
+                event.total(),
+                event.eligibleTotal(),
+                event.dateModified(),
+                event.payload(),
+                now);
+        if (account == null) {
+            return OrderOutcome.applied("guest order " + orderId + ": nothing to award");
+        }
+        accounts.expireDue(account, origin);
+        String status = deleted ? "trash" : event.status();
+        StringBuilder done = new StringBuilder("order " + orderId + " " + status + ":");
+        if (awardsOn(status, settings) && order.awarded() == 0) {
+            award(account, order, event, settings, origin, done);
+        }
+        if (CANCELLED.contains(status)) {
+            voidClaims(account, orderId, done);
+            takeBackAward(account, order, origin, done);
+            refundRedeemed(account, order, settings, origin, done);
+        } else {
+            reversePartialRefunds(account, order, event, origin, done);
+        }
+        em.flush();
+        return OrderOutcome.applied(done.toString());
+    }
+
+    private static boolean awardsOn(String status, Settings settings) {
+        return "completed".equals(status)
+                || ("processing".equals(settings.raw(SettingKey.AWARD_ON_STATUS)) && "processing".equals(status));
+    }
+
+    private void award(
+            PointAccount account,
+            ShopOrder order,
+            OrderEvent event,
+            Settings settings,
+            PointTransaction.Origin origin,
+            StringBuilder done) {
+        TierStanding tier = tiers.of(account.userId(), account.lifetimeEarned(), origin.at());
+        long points = event.eligibleTotal()
+                .multiply(settings.decimal(SettingKey.POINTS_RATE))
+                .multiply(tier.multiplier())
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact();
+        voidClaims(account, order.orderId(), done);
+        if (points <= 0) {
+            done.append(" nothing to award;");
+            return;
+        }
+        int pendingDays = settings.integer(SettingKey.PENDING_DAYS);
+        PointTransaction lot = PointTransaction.credit(
+                account.userId(),
+                TransactionType.EARN,
+                Math.toIntExact(points),
+                "Points for order #" + order.orderId(),
+                order.orderId(),
+                LotExpiry.of(Optional.empty(), origin.at(), settings),
+                pendingDays > 0 ? TransactionStatus.PENDING : TransactionStatus.AVAILABLE,
+                origin);
+        if (pendingDays > 0) {
+            lot.heldUntil(origin.at().plus(Duration.ofDays(pendingDays)));
+        }
+        accounts.credit(account, lot);
+        order.awarded(lot.points(), lot.id());
+        done.append(" awarded ")
+                .append(points)
+                .append(" (tier ")
+                .append(tier.key())
+                .append(");");
+    }
+
+    /** App claims for this order (§3.3) never become spendable: the award or the cancellation voids them. */
+    private void voidClaims(PointAccount account, String orderId, StringBuilder done) {
+        for (PointTransaction claim : rows(account.userId(), orderId, TransactionType.EARN)) {
+            if (claim.status() == TransactionStatus.PENDING && claim.source() != TransactionSource.WEBHOOK) {
+                claim.voidPending();
+                account.dropPending(claim.points(), clock.now());
+                done.append(" claim ").append(claim.id()).append(" void;");
+            }
+        }
+    }
+
+    private void takeBackAward(
+            PointAccount account, ShopOrder order, PointTransaction.Origin origin, StringBuilder done) {
+        if (order.awarded() == 0 || order.awardTransactionId().isEmpty()) {
+            return;
+        }
+        PointTransaction award =
+                em.find(PointTransaction.class, order.awardTransactionId().get(), LockModeType.PESSIMISTIC_WRITE);
+        if (award.status() == TransactionStatus.PENDING) {
+            award.voidPending();
+            account.dropPending(award.points(), origin.at());
+            order.awardReversed(0);
+            done.append(" pending award void;");
+            return;
+        }
+        Optional<AccountLedger.Reversal> reversal = accounts.reverse(
+                account, award, Long.MAX_VALUE, "Order #" + order.orderId() + " " + order.status(), origin);
+        int taken = reversal.map(done1 -> (int) done1.taken()).orElse(0);
+        order.awardReversed(taken);
+        done.append(" award taken back ").append(taken);
+        reversal.filter(r -> r.uncollectable() > 0)
+                .ifPresent(r -> done.append(" (").append(r.uncollectable()).append(" already spent)"));
+        done.append(';');
+    }
+
+    private void refundRedeemed(
+            PointAccount account,
+            ShopOrder order,
+            Settings settings,
+            PointTransaction.Origin origin,
+            StringBuilder done) {
+        Instant newLotExpiry = LotExpiry.of(Optional.empty(), origin.at(), settings);
+        for (PointTransaction redemption : rows(account.userId(), order.orderId(), TransactionType.REDEEM)) {
+            String key = "refund:" + redemption.id();
+            if (redemption.status() != TransactionStatus.AVAILABLE
+                    || accounts.findByBonusKey(account.userId(), key).isPresent()) {
+                continue;
+            }
+            accounts.refundRedemption(account, redemption, key, newLotExpiry, origin)
+                    .ifPresent(refund -> {
+                        order.redeemedRefunded(refund.points());
+                        done.append(" redeemed ").append(refund.points()).append(" refunded;");
+                    });
+        }
+    }
+
+    /** Each WooCommerce refund id reverses round(award × refund / total) once, cumulatively at most the award. */
+    private void reversePartialRefunds(
+            PointAccount account,
+            ShopOrder order,
+            OrderEvent event,
+            PointTransaction.Origin origin,
+            StringBuilder done) {
+        if (order.awarded() == 0
+                || order.awardTransactionId().isEmpty()
+                || event.total().signum() <= 0) {
+            return;
+        }
+        PointTransaction award =
+                em.find(PointTransaction.class, order.awardTransactionId().get(), LockModeType.PESSIMISTIC_WRITE);
+        for (OrderEvent.Refund refund : event.refunds()) {
+            if (em.find(ShopOrderRefund.class, refund.id()) != null) {
+                continue;
+            }
+            long share = BigDecimal.valueOf(order.awarded())
+                    .multiply(refund.amount())
+                    .divide(event.total(), 0, RoundingMode.HALF_UP)
+                    .longValue();
+            long room = Math.max(0, order.awarded() - order.reversed());
+            long points = Math.min(share, room);
+            int taken = 0;
+            if (points > 0 && award.status() == TransactionStatus.AVAILABLE) {
+                taken = accounts.reverse(
+                                account,
+                                award,
+                                points,
+                                "Refund " + refund.id() + " of order #" + order.orderId(),
+                                origin)
+                        .map(reversal -> (int) reversal.taken())
+                        .orElse(0);
+            }
+            order.partlyReversed(Math.toIntExact(points));
+            em.persist(new ShopOrderRefund(refund.id(), order.orderId(), refund.amount(), taken, origin.at()));
+            done.append(" refund ")
+                    .append(refund.id())
+                    .append(" took back ")
+                    .append(taken)
+                    .append(';');
+        }
+    }
+
+    private List<PointTransaction> rows(long userId, String orderId, TransactionType type) {
+        return em.createNamedQuery("PointTransaction.byOrder", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("orderKey", orderId)
+                .setParameter("type", type)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    private ShopOrder lockOrder(String orderId, OrderEvent event, Instant now) {
+        em.createNativeQuery("INSERT IGNORE INTO shop_order (order_id, status, total, eligible_total, first_seen_at,"
+                        + " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)")
+                .setParameter(1, orderId)
+                .setParameter(2, event.status())
+                .setParameter(3, event.total())
+                .setParameter(4, event.eligibleTotal())
+                .setParameter(5, now)
+                .executeUpdate();
+        return em.find(ShopOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

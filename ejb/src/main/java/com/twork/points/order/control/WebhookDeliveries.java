@@ -1,0 +1,45 @@
+package com.twork.points.order.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The delivery log: each delivery is recorded (committed) before it is processed, so WooCommerce gets its 200
+ * only for events safely kept, and a repeat of the same delivery id with the same body is recognised.
+ */
+@ApplicationScoped
+public class WebhookDeliveries {
+    @PersistenceContext
+    EntityManager em;
+
+    /** The new row's id, or empty when this exact delivery was received before. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Long> record(String deliveryId, String bodyHash, String topic, String resourceId, Instant now) {
+        int inserted = em.createNativeQuery("INSERT IGNORE INTO webhook_delivery (delivery_id, body_hash, topic,"
+                        + " resource_id, outcome, received_at) VALUES (?1, ?2, ?3, ?4, 'received', ?5)")
+                .setParameter(1, deliveryId)
+                .setParameter(2, bodyHash)
+                .setParameter(3, topic)
+                .setParameter(4, resourceId)
+                .setParameter(5, now)
+                .executeUpdate();
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finish(long id, String outcome, String detail) {
+        em.createNativeQuery("UPDATE webhook_delivery SET outcome = ?2, detail = ?3 WHERE id = ?1")
+                .setParameter(1, id)
+                .setParameter(2, outcome)
+                .setParameter(3, detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,2 @@
+/** WooCommerce orders as last applied, and their refunds. */
+package com.twork.points.order.entity;

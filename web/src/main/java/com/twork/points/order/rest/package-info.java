@@ -1,0 +1,2 @@
+/** POST /webhooks/woocommerce. */
+package com.twork.points.order.rest;
