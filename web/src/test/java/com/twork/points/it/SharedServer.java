@@ -30,11 +30,12 @@ public final class SharedServer implements BeforeAllCallback {
 
     /** Called (by {@link ContainerDatabase}) before an Arquillian container starts. */
     public static void prepareForArquillian() throws IOException {
-        writeArquillianProperties(Running.get().database);
+        Running running = Running.get();
+        writeArquillianProperties(running.database, running.server.baseUrl());
     }
 
     /** Where the in-container (Arquillian) Payara finds the test database: the same one the HTTP suites use. */
-    private static void writeArquillianProperties(EmbeddedDatabase database) throws IOException {
+    private static void writeArquillianProperties(EmbeddedDatabase database, String sharedServer) throws IOException {
         Path file =
                 Path.of(System.getProperty("twork.it.work-dir", "target/it")).resolve("arquillian.properties");
         Files.createDirectories(file.getParent());
@@ -43,7 +44,8 @@ public final class SharedServer implements BeforeAllCallback {
                 "twork.db.url=" + database.jdbcUrl().replace(":", "\\:") + "\n"
                         + "twork.db.user=" + EmbeddedDatabase.USER + "\n"
                         + "twork.db.password=" + EmbeddedDatabase.PASSWORD + "\n"
-                        + "twork.settings.refresh-millis=0\n");
+                        + "twork.settings.refresh-millis=0\n"
+                        + "twork.it.shared-server=" + sharedServer.replace(":", "\\:") + "\n");
     }
 
     /** The running pair, started on first use and stopped by a shutdown hook of the test JVM. */
