@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twork.points.audit.boundary.AuditService;
 import com.twork.points.audit.boundary.ChainVerification;
+import com.twork.points.expiry.boundary.ExpiryService;
 import com.twork.points.it.ContainerDatabase;
 import com.twork.points.ledger.boundary.AdjustmentRefusedException;
 import com.twork.points.ledger.boundary.AdjustmentResult;
 import com.twork.points.ledger.boundary.AdjustmentService;
 import com.twork.points.member.boundary.MemberChanges;
 import com.twork.points.member.boundary.MemberService;
+import com.twork.points.order.boundary.OrderService;
+import com.twork.points.order.boundary.WebhookService;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.security.boundary.AccountService;
 import com.twork.points.security.boundary.ApiKeyService;
@@ -26,15 +29,19 @@ import com.twork.points.setting.boundary.SettingsService;
 import com.twork.points.setting.control.SettingKey;
 import jakarta.inject.Inject;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -70,6 +77,15 @@ class StaffServicesIT {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    WebhookService webhooks;
+
+    @Inject
+    OrderService orders;
+
+    @Inject
+    ExpiryService expiry;
 
     @Deployment
     static WebArchive deployment() {
@@ -216,6 +232,59 @@ class StaffServicesIT {
         }
         assertTrue(audit.verify().intact());
         refusedForAllBut(Role.MANAGER, audit::verify);
+    }
+
+    @Test
+    void ordersAreListedAndReprocessedByStaffOnly() throws Exception {
+        long member = newMember();
+        as(staff(Role.ADMIN));
+        settings.update(Map.of("webhook_secret", "in-container-secret"));
+        try {
+            String orderId = Long.toString(member);
+            String body = "{\"id\": " + orderId + ", \"status\": \"completed\", \"customer_id\": " + member
+                    + ", \"total\": \"42.00\", \"total_tax\": \"0\", \"shipping_total\": \"0\", \"refunds\": [],"
+                    + " \"date_modified_gmt\": \"2026-01-15T10:30:00\"}";
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec("in-container-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String signature = Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(
+                    "applied",
+                    webhooks.receive("order.updated", "d-" + orderId, signature, body.getBytes(StandardCharsets.UTF_8))
+                            .outcome());
+            refusedForAllBut(Role.MANAGER, () -> orders.orders(1, 50));
+            as(staff(Role.MANAGER));
+            assertTrue(orders.orders(1, 500).stream()
+                    .anyMatch(order -> order.orderId().equals(orderId) && order.awarded() == 42));
+            assertEquals("applied", orders.reprocess(orderId).outcome());
+            assertEquals(
+                    42,
+                    count("SELECT balance FROM point_account WHERE user_id = ?", member),
+                    "re-processing an applied order changes nothing");
+            assertEquals(
+                    1,
+                    count(
+                            "SELECT COUNT(*) FROM audit_log WHERE action = 'order.reprocessed' AND details LIKE ?",
+                            "order " + orderId + ":%"));
+        } finally {
+            as(staff(Role.ADMIN));
+            settings.update(Map.of("webhook_secret", ""));
+        }
+    }
+
+    @Test
+    void staffCanRunExpiryNow() throws Exception {
+        refusedForAllBut(Role.MANAGER, expiry::runNow);
+        long member = newMember();
+        update("INSERT INTO point_account (user_id, balance, updated_at) VALUES (?, 25, UTC_TIMESTAMP(6))", member);
+        update(
+                "INSERT INTO point_transaction (user_id, type, points, created_at, expires_at, remaining, status, source,"
+                        + " actor) VALUES (?, 'earn', 25, UTC_TIMESTAMP(6) - INTERVAL 9 DAY, UTC_TIMESTAMP(6) - INTERVAL 1 DAY,"
+                        + " 25, 'available', 'admin', 'test')",
+                member);
+        as(staff(Role.MANAGER));
+        assertTrue(expiry.runNow().points() >= 25);
+        assertEquals(0, count("SELECT balance FROM point_account WHERE user_id = ?", member));
+        assertTrue(count("SELECT COUNT(*) FROM audit_log WHERE action = 'expiry.run_now'") >= 1);
     }
 
     private static Connection connection() throws Exception {

@@ -5,9 +5,14 @@ import com.twork.points.security.control.AuthenticatedCaller;
 import com.twork.points.security.control.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-/** Records a staff action with who did it and from where, taken from the current request. */
+/**
+ * Records a staff action with who did it and from where, taken from the current request. Joins the caller's
+ * transaction (the action and its row commit together); a caller without one (a sweep run on demand) gets one.
+ */
 @ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
 public class AuditTrail {
     @Inject
     AuditWriter writer;
