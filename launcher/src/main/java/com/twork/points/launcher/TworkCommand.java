@@ -90,6 +90,9 @@ public final class TworkCommand {
             properties.put("twork.db.user", EmbeddedDatabase.USER);
             properties.put("twork.db.password", EmbeddedDatabase.PASSWORD);
         }
+        properties.put(
+                "twork.log.dir",
+                LauncherConfig.value("twork.log.dir", dataDir.resolve("logs").toString()));
         LauncherConfig.value("twork.clock.test-shift-enabled")
                 .ifPresent(value -> properties.put("twork.clock.test-shift-enabled", value));
         Path war = Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
@@ -133,6 +136,10 @@ public final class TworkCommand {
         out.println("  REST API:  " + base + "/wp-json/twork/v1/points/   (e.g. GET .../balance/{user_id})");
         out.println("  Console:   " + base + "/admin/");
         out.println("  Health:    " + base + "/health   Metrics: " + base + "/metrics   OpenAPI: " + base + "/openapi");
+        out.println("  Logs:      "
+                + LauncherConfig.value(
+                        "twork.log.dir",
+                        LauncherConfig.dataDir().resolve("logs").toString()) + "/twork-points.0.log (JSON lines)");
         out.println("Create an API key in another terminal:  ./twork key create --description \"Mobile app\"");
         out.println("Stop with Ctrl+C.");
     }

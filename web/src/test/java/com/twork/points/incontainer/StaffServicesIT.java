@@ -14,6 +14,8 @@ import com.twork.points.ledger.boundary.AdjustmentResult;
 import com.twork.points.ledger.boundary.AdjustmentService;
 import com.twork.points.member.boundary.MemberChanges;
 import com.twork.points.member.boundary.MemberService;
+import com.twork.points.ops.boundary.FailureAlertService;
+import com.twork.points.ops.control.FailureAlerts;
 import com.twork.points.order.boundary.OrderService;
 import com.twork.points.order.boundary.WebhookService;
 import com.twork.points.platform.boundary.InvalidInputException;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +89,12 @@ class StaffServicesIT {
 
     @Inject
     ExpiryService expiry;
+
+    @Inject
+    FailureAlertService alert;
+
+    @Inject
+    FailureAlerts failures;
 
     @Deployment
     static WebArchive deployment() {
@@ -269,6 +278,25 @@ class StaffServicesIT {
             as(staff(Role.ADMIN));
             settings.update(Map.of("webhook_secret", ""));
         }
+    }
+
+    @Test
+    void theFailureAlertShowsAtTheThresholdAndADismissalLastsUntilTheNextFailure() {
+        refusedForAllBut(Role.MANAGER, alert::current);
+        as(staff(Role.MANAGER));
+        alert.dismiss();
+        assertTrue(alert.current().isEmpty(), "dismissed, and nothing new");
+        for (int i = 1; i <= 5; i++) {
+            failures.record("sync", "test failure " + i, Instant.now());
+        }
+        String text = alert.current().orElseThrow();
+        assertTrue(text.startsWith("Point sync has failed "), text);
+        assertTrue(text.endsWith("Last error: test failure 5"), text);
+        alert.dismiss();
+        assertTrue(alert.current().isEmpty());
+        failures.record("webhook", "one more", Instant.now());
+        assertTrue(alert.current().orElseThrow().endsWith("Last error: one more"), "back with the next failure");
+        alert.dismiss();
     }
 
     @Test

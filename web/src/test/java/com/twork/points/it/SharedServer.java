@@ -84,7 +84,9 @@ public final class SharedServer implements BeforeAllCallback {
                                 "twork.settings.refresh-millis",
                                 "0",
                                 "twork.jobs.tick-seconds",
-                                "1"),
+                                "1",
+                                "twork.log.dir",
+                                work.resolve("logs").toString()),
                         work.resolve("payara.log")));
                 server.awaitReady();
                 trustTheTestsAsProxy(database);

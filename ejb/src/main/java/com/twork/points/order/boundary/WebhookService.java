@@ -1,5 +1,6 @@
 package com.twork.points.order.boundary;
 
+import com.twork.points.ops.control.FailureAlerts;
 import com.twork.points.order.control.CustomerEvents;
 import com.twork.points.order.control.OrderEvent;
 import com.twork.points.order.control.OrderOutcome;
@@ -55,6 +56,9 @@ public class WebhookService {
     CustomerEvents customers;
 
     @Inject
+    FailureAlerts failures;
+
+    @Inject
     SettingsCache settings;
 
     @Inject
@@ -92,6 +96,9 @@ public class WebhookService {
             receipt = new WebhookReceipt("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         deliveries.finish(id, receipt.outcome(), receipt.detail());
+        if ("failed".equals(receipt.outcome())) {
+            failures.record("webhook", "Webhook " + name + " failed: " + receipt.detail(), clock.now());
+        }
         return receipt;
     }
 

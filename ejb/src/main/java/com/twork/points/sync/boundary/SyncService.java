@@ -4,6 +4,7 @@ import com.twork.points.ledger.boundary.WriteResult;
 import com.twork.points.ledger.control.LedgerQueries;
 import com.twork.points.ledger.control.PointsLedger;
 import com.twork.points.ledger.entity.TransactionSource;
+import com.twork.points.ops.control.FailureAlerts;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.platform.control.TransientFailures;
@@ -53,6 +54,9 @@ public class SyncService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    FailureAlerts failures;
 
     @RequiresPermission(Permission.WRITE)
     public SyncOutcome sync(SyncBatch batch) {
@@ -104,6 +108,7 @@ public class SyncService {
             return new SyncItemResult(item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(failure));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "Sync item " + item.index() + " of member " + userId + " failed");
+            failures.record("sync", "Sync item of member " + userId + " failed: " + e.getMessage(), clock.now());
             return new SyncItemResult(
                     item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(new ItemFailedException()));
         }

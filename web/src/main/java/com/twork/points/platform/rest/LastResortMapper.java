@@ -1,11 +1,13 @@
 package com.twork.points.platform.rest;
 
+import com.twork.points.ops.control.FailureAlerts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Instant;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,11 +24,22 @@ public class LastResortMapper implements ExceptionMapper<Throwable> {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    FailureAlerts failures;
+
     @Override
     public Response toResponse(Throwable failure) {
         Object requestId = request == null ? null : request.getAttribute(RequestIdFilter.PROPERTY);
         String id = requestId == null ? "unknown" : requestId.toString();
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure in request " + id);
+        try {
+            failures.record(
+                    "request",
+                    "Request " + id + " failed: " + failure.getClass().getSimpleName(),
+                    Instant.now());
+        } catch (RuntimeException alsoFailed) {
+            LOG.log(Level.WARNING, "Could not record the failure (database unreachable?)", alsoFailed);
+        }
         return ErrorResponses.of(
                 500,
                 "internal_error",

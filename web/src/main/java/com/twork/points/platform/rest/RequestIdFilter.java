@@ -1,5 +1,6 @@
 package com.twork.points.platform.rest;
 
+import com.twork.points.ops.control.LogContext;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,6 +32,7 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
                 ? offered
                 : UUID.randomUUID().toString();
         request.setProperty(PROPERTY, id);
+        LogContext.requestId(id);
     }
 
     @Override
@@ -41,5 +43,6 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
         }
         // Balances are personal: no shared cache may keep them.
         response.getHeaders().putSingle("Cache-Control", "no-store");
+        LogContext.clear();
     }
 }
