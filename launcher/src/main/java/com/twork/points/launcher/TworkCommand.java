@@ -31,6 +31,7 @@ public final class TworkCommand {
             "  ./twork key list",
             "  ./twork key revoke ID",
             "  ./twork account create --login NAME [--role ADMIN|MANAGER]   (password read from standard input)",
+            "  ./twork seed [--sample] [--force]              default settings and tiers (--force resets changed ones)",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -52,7 +53,8 @@ public final class TworkCommand {
         }
     }
 
-    static int execute(List<String> args, PrintStream out) throws Exception {
+    /** Runs one command without exiting the JVM (used by main and by tests). */
+    public static int execute(List<String> args, PrintStream out) throws Exception {
         if (args.isEmpty()) {
             throw new IllegalArgumentException("No command given.");
         }
@@ -63,6 +65,8 @@ public final class TworkCommand {
                 return key(args.subList(1, args.size()), out);
             case "account":
                 return account(args.subList(1, args.size()), out);
+            case "seed":
+                return seed(args.subList(1, args.size()), out);
             default:
                 throw new IllegalArgumentException("Unknown command: " + args.get(0));
         }
@@ -185,6 +189,20 @@ public final class TworkCommand {
                 Connection connection = database.connect()) {
             SchemaMigrator.migrate(database.dataSource());
             new AccountCommands(connection, out).createStaff(login, password, role);
+        }
+        return 0;
+    }
+
+    private static int seed(List<String> args, PrintStream out) throws Exception {
+        for (String arg : args) {
+            if (!"--sample".equals(arg) && !"--force".equals(arg)) {
+                throw new IllegalArgumentException("Unknown seed option: " + arg);
+            }
+        }
+        try (Database database = Database.open();
+                Connection connection = database.connect()) {
+            SchemaMigrator.migrate(database.dataSource());
+            new SeedCommands(connection, out).seed(args.contains("--force"), args.contains("--sample"));
         }
         return 0;
     }
