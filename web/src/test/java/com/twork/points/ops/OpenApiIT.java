@@ -1,0 +1,50 @@
+package com.twork.points.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.twork.points.it.Api;
+import com.twork.points.it.Reply;
+import com.twork.points.it.SharedServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** SPEC §9: the OpenAPI document at /openapi lists every route of the points API. */
+@ExtendWith(SharedServer.class)
+class OpenApiIT {
+    static final List<String> ROUTES = List.of(
+            "/balance/{user_id}",
+            "/transactions/{user_id}",
+            "/earn",
+            "/redeem",
+            "/expiring/{user_id}",
+            "/check-expired/{user_id}",
+            "/referral",
+            "/birthday",
+            "/sync",
+            "/members/{user_id}",
+            "/auth/login",
+            "/auth/logout",
+            "/auth/nonce",
+            "/webhooks/woocommerce");
+
+    @Test
+    void everyRouteIsDocumented() {
+        Reply document = Api.send(Api.request("/openapi")
+                .header("Accept", "application/json")
+                .GET()
+                .build());
+        assertEquals(200, document.status(), document.body());
+        String json = document.body();
+        List<String> missing = new ArrayList<>();
+        for (String route : ROUTES) {
+            if (!json.contains("\"" + Api.PREFIX + route + "\"")) {
+                missing.add(route);
+            }
+        }
+        assertEquals(List.of(), missing, json.length() > 3000 ? json.substring(0, 3000) : json);
+        assertTrue(json.contains("ErrorBody"), "the error envelope is described");
+    }
+}
