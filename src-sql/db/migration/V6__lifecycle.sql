@@ -62,7 +62,8 @@ CREATE TABLE shop_order_refund (
     KEY ix_shop_order_refund_order (order_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Every webhook delivery received: (delivery id, body hash) is unique, so WooCommerce's repeats are recognised.
+-- Every webhook delivery received, with its body (re-processing starts from it): (delivery id, body hash) is
+-- unique, so WooCommerce's repeats are recognised.
 CREATE TABLE webhook_delivery (
     id          BIGINT        NOT NULL AUTO_INCREMENT,
     delivery_id VARCHAR(64)   NOT NULL,
@@ -71,8 +72,10 @@ CREATE TABLE webhook_delivery (
     resource_id VARCHAR(64)   NULL,
     outcome     VARCHAR(16)   NOT NULL,
     detail      VARCHAR(1000) NULL,
+    payload     MEDIUMTEXT    NULL,
     received_at DATETIME(6)   NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT uq_webhook_delivery UNIQUE (delivery_id, body_hash),
-    KEY ix_webhook_delivery_received (received_at)
+    KEY ix_webhook_delivery_received (received_at),
+    KEY ix_webhook_delivery_resource (resource_id, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -273,7 +273,7 @@ class StaffServicesIT {
                     1,
                     count(
                             "SELECT COUNT(*) FROM audit_log WHERE action = 'order.reprocessed' AND details LIKE ?",
-                            "order " + orderId + ":%"));
+                            "order " + orderId + " (%"));
         } finally {
             as(staff(Role.ADMIN));
             settings.update(Map.of("webhook_secret", ""));

@@ -24,14 +24,19 @@ public class AuditService {
      */
     @RequiresPermission(value = Permission.READ, keys = false)
     public ChainVerification verify() {
+        // The head first: rows appended while we verify are beyond it and not part of this check.
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
+                .getSingleResult();
+        long headId = ((Number) head[0]).longValue();
         String previous = "0".repeat(64);
         long checked = 0;
         long lastId = 0;
         while (true) {
             List<?> rows = em.createNativeQuery("SELECT id, created_at, actor, action, member_user_id, delta, reason,"
                             + " balance_before, balance_after, transaction_id, client_address, details, prev_hash, hash"
-                            + " FROM audit_log WHERE id > ?1 ORDER BY id LIMIT " + PAGE)
+                            + " FROM audit_log WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT " + PAGE)
                     .setParameter(1, lastId)
+                    .setParameter(2, headId)
                     .getResultList();
             if (rows.isEmpty()) {
                 break;
@@ -65,9 +70,7 @@ public class AuditService {
                 checked++;
             }
         }
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1")
-                .getSingleResult();
-        if (((Number) head[0]).longValue() != lastId || !previous.equals(head[1])) {
+        if (headId != lastId || !previous.equals(head[1])) {
             return new ChainVerification(checked, Optional.of(lastId), "rows after " + lastId + " were removed");
         }
         return new ChainVerification(checked, Optional.empty(), "intact");

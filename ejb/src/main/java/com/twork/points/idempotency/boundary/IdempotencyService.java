@@ -5,6 +5,8 @@ import com.twork.points.idempotency.control.IdempotencyRecords.StoredRecord;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.control.AuthenticatedCaller;
+import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.control.KeyHashing;
 import com.twork.points.security.entity.Permission;
 import jakarta.ejb.Stateless;
@@ -36,12 +38,19 @@ public class IdempotencyService {
     @Inject
     AppClock clock;
 
+    @Inject
+    CallerContext caller;
+
     /**
      * Claims the key for this request. Authenticates first (the interceptor binding), so an unknown or revoked
      * caller neither creates records nor gets stored answers back.
      */
     @RequiresPermission(value = Permission.WRITE, customers = CustomerAccess.ANY)
-    public IdempotencyClaim claim(String credential, String method, String path, String key, String requestHash) {
+    public IdempotencyClaim claim(String method, String path, String key, String requestHash) {
+        // The scope is the verified caller: one key or one logged-in session, never a shared "anonymous".
+        AuthenticatedCaller verified = caller.caller().orElseThrow();
+        String credential = verified.actor()
+                + verified.sessionId().map(id -> "/session:" + id).orElse("");
         String scope = KeyHashing.sha256Hex(credential + '\n' + method + '\n' + path + '\n' + key);
         Instant now = clock.now();
         if (records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))) {

@@ -151,17 +151,18 @@ public class AccountLedger {
         PointTransaction debit = PointTransaction.debit(
                         account.userId(),
                         TransactionType.ADJUST,
-                        taken == 0 ? -1 : -Math.toIntExact(taken),
+                        -Math.toIntExact(taken),
                         description,
                         lot.orderId().orElse(null),
                         origin)
                 .withUncollectable(Math.toIntExact(target - taken))
                 .reversing(lot.id());
-        if (taken == 0) {
-            // Nothing at all can be taken: no row with zero points; the caller records what stayed uncollectable.
-            return Optional.of(new Reversal(null, 0, target));
-        }
         em.persist(debit);
+        if (taken == 0) {
+            // Nothing left to take: the row (0 points) still records the reversal and what stayed uncollectable.
+            account.reduceEarned(lot.type() == TransactionType.EARN ? target : 0, origin.at());
+            return Optional.of(new Reversal(debit, 0, target));
+        }
         long left = taken;
         for (PointTransaction candidate : ownFirst(lots, lot.id())) {
             if (left == 0) {
@@ -264,6 +265,21 @@ public class AccountLedger {
 
     public Optional<PointTransaction> find(long transactionId) {
         return Optional.ofNullable(em.find(PointTransaction.class, transactionId));
+    }
+
+    /** The row locked and read afresh from the database (never a copy loaded before the account lock). */
+    public PointTransaction lockRow(long transactionId) {
+        PointTransaction row = em.find(PointTransaction.class, transactionId);
+        em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+        return row;
+    }
+
+    /** What reversals have taken back (or recorded as uncollectable) of a credit so far. */
+    public long reversedFrom(long lotId) {
+        return ((Number) em.createNamedQuery("PointTransaction.reversedFrom")
+                        .setParameter("lotId", lotId)
+                        .getSingleResult())
+                .longValue();
     }
 
     private static List<PointTransaction> ownFirst(List<PointTransaction> lots, Long ownId) {

@@ -84,6 +84,25 @@ public class LedgerQueries {
         return Math.max(0, ((Number) value).longValue());
     }
 
+    /** What the shop's webhooks have made of an order: its member and its current award, if any. */
+    public record OrderState(Optional<Long> userId, String status, Optional<Long> awardTransactionId) {}
+
+    public Optional<OrderState> orderState(String orderKey) {
+        List<?> rows = em.createNativeQuery(
+                        "SELECT user_id, status, CASE WHEN awarded > 0 THEN award_transaction_id END FROM shop_order"
+                                + " WHERE order_id = ?1")
+                .setParameter(1, orderKey)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return Optional.of(new OrderState(
+                Optional.ofNullable((Number) row[0]).map(Number::longValue),
+                (String) row[1],
+                Optional.ofNullable((Number) row[2]).map(Number::longValue)));
+    }
+
     /** Which of {@code ids} are this member's transaction ids. */
     public List<Long> existingRowIds(long userId, Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -230,14 +230,18 @@ public class PointsLedger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public AdjustmentResult voidTransaction(long transactionId, String reason, Actor actor) {
         String why = requireReason(reason);
-        PointTransaction original = accounts.find(transactionId)
-                .orElseThrow(() -> new InvalidInputException(INVALID_PARAMS, "No transaction " + transactionId));
-        long userId = original.userId();
+        long userId = accounts.find(transactionId)
+                .orElseThrow(() -> new InvalidInputException(INVALID_PARAMS, "No transaction " + transactionId))
+                .userId();
+        // Account lock first, then the row read again under its own lock: never act on a stale copy.
         Work work = begin(userId, actor, clock.now(), settingsCache.current());
+        PointTransaction original = accounts.lockRow(transactionId);
         String voidKey = "void:" + transactionId;
+        String refundKey = "refund:" + transactionId;
         if (original.status() != TransactionStatus.AVAILABLE
-                || accounts.findByBonusKey(userId, voidKey).isPresent()) {
-            throw new AdjustmentRefusedException("Transaction " + transactionId + " is already void");
+                || accounts.findByBonusKey(userId, voidKey).isPresent()
+                || accounts.findByBonusKey(userId, refundKey).isPresent()) {
+            throw new AdjustmentRefusedException("Transaction " + transactionId + " is already void or refunded");
         }
         PointAccount account = work.account();
         long before = account.balance();
@@ -252,12 +256,22 @@ public class PointsLedger {
                             "Nothing of transaction " + transactionId + " can be taken back: the balance is 0"));
             row = reversal.row().withBonusKey(voidKey);
             uncollectable = reversal.uncollectable();
+        } else if (original.type() == TransactionType.REDEEM) {
+            // The same refund an order cancellation makes, under the same key: a redemption comes back once.
+            row = accounts.refundRedemption(
+                            account,
+                            original,
+                            refundKey,
+                            LotExpiry.of(Optional.empty(), work.now(), work.settings()),
+                            work.origin())
+                    .orElseThrow(() -> new AdjustmentRefusedException(
+                            "Nothing of transaction " + transactionId + " is left to give back"));
         } else {
             row = accounts.giveBack(
                     account,
                     lot(work, userId, TransactionType.ADJUST, Math.abs(original.points()), description)
                             .withBonusKey(voidKey),
-                    original.type() == TransactionType.REDEEM);
+                    false);
         }
         accounts.flush();
         audit.points(
@@ -359,6 +373,14 @@ public class PointsLedger {
         boolean claim = orderKey != null
                 && command.type() == TransactionType.EARN
                 && work.settings().orderWebhooksConfigured();
+        Optional<LedgerQueries.OrderState> settled = claim ? queries.orderState(orderKey) : Optional.empty();
+        if (settled.filter(order -> order.awardTransactionId().isPresent()
+                        && order.userId().filter(id -> id == command.userId()).isPresent())
+                .isPresent()) {
+            // The shop already awarded this order: its award is the answer to the app's claim.
+            return WriteResult.existing(settled.get().awardTransactionId().get(), account.balance());
+        }
+        boolean deadClaim = settled.isPresent();
         PointTransaction lot = PointTransaction.credit(
                         command.userId(),
                         command.type(),
@@ -371,10 +393,16 @@ public class PointsLedger {
                 .withClientOrderKey(clientOrderKey)
                 .withBonusKey(bonusKey);
         clientRef.ifPresent(lot::withClientRef);
+
         if (command.type() == TransactionType.REFERRAL) {
             command.referredUserId().ifPresent(lot::withReferredUserId);
         }
         accounts.credit(account, lot);
+        if (deadClaim) {
+            // An order the shop has seen and not awarded (cancelled, another customer): the claim is void at once.
+            lot.voidPending();
+            account.dropPending(lot.points(), work.now());
+        }
         accounts.flush();
         boolean bornExpired = !claim && expiresAt != null && !expiresAt.isAfter(work.now());
         return WriteResult.written(

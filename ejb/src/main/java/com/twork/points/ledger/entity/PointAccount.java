@@ -93,6 +93,12 @@ public class PointAccount {
         lifetimeEarned = Math.max(0, lifetimeEarned - earnedReversed);
     }
 
+    /** A reversal that could take nothing back still takes the reversed earn out of lifetime earned. */
+    public void reduceEarned(long earnedReversed, Instant now) {
+        lifetimeEarned = Math.max(0, lifetimeEarned - earnedReversed);
+        updatedAt = now;
+    }
+
     /** Points given back after a redemption is undone: a new lot, and the redemption no longer counts. */
     public void giveBack(long points, long redeemedReversed, Instant now) {
         requirePositive(points);

@@ -153,7 +153,8 @@ public class PointTransaction {
     /** A debit (redeem, expire, negative adjust): consumes lots through allocations, has no remaining. */
     public static PointTransaction debit(
             long userId, TransactionType type, int points, String description, String orderId, Origin origin) {
-        if (points == 0 || type.balanceDelta(points) >= 0) {
+        boolean emptyReversal = points == 0 && type == TransactionType.ADJUST;
+        if (!emptyReversal && (points == 0 || type.balanceDelta(points) >= 0)) {
             throw new IllegalArgumentException("a debit needs points of a debit type");
         }
         PointTransaction row = row(userId, type, points, description, orderId, origin);

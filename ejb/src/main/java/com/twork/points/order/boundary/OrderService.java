@@ -1,12 +1,11 @@
 package com.twork.points.order.boundary;
 
 import com.twork.points.audit.control.AuditTrail;
-import com.twork.points.order.control.OrderEvent;
 import com.twork.points.order.control.OrderOutcome;
-import com.twork.points.order.control.OrderProcessing;
+import com.twork.points.order.control.WebhookDeliveries;
+import com.twork.points.order.control.WebhookEvents;
 import com.twork.points.order.entity.ShopOrder;
 import com.twork.points.platform.boundary.InvalidInputException;
-import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.entity.Permission;
 import jakarta.ejb.Stateless;
@@ -14,6 +13,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,7 +28,10 @@ public class OrderService {
     EntityManager em;
 
     @Inject
-    OrderProcessing processing;
+    WebhookEvents events;
+
+    @Inject
+    WebhookDeliveries deliveries;
 
     @Inject
     AuditTrail audit;
@@ -45,20 +48,23 @@ public class OrderService {
                 .toList();
     }
 
-    /** Applies the order's last received event again; the rules are idempotent, so only what is missing happens. */
+    /**
+     * Applies the order's newest received event again, whatever became of it (a delivery that failed is re-tried
+     * this way), with its own topic. The rules are idempotent, so only what is missing happens.
+     */
     @RequiresPermission(value = Permission.WRITE, keys = false)
     public WebhookReceipt reprocess(String orderId) {
-        ShopOrder order = em.find(ShopOrder.class, orderId);
-        if (order == null || order.lastPayload().isEmpty()) {
-            throw new InvalidInputException("invalid_params", "No event of order " + orderId + " to re-process");
+        Object[] event = deliveries
+                .latestOrderEvent(orderId)
+                .orElseThrow(() ->
+                        new InvalidInputException("invalid_params", "No event of order " + orderId + " to re-process"));
+        String topic = (String) event[0];
+        JsonObject payload;
+        try (JsonReader reader = Json.createReader(new StringReader((String) event[1]))) {
+            payload = reader.readObject();
         }
-        String payload = order.lastPayload().get();
-        OrderOutcome outcome = TransientFailures.retry(() -> {
-            try (JsonReader reader = Json.createReader(new StringReader(payload))) {
-                return processing.apply(OrderEvent.of(reader.readObject(), payload), false);
-            }
-        });
-        audit.action("order.reprocessed", "order " + orderId + ": " + outcome.detail());
+        OrderOutcome outcome = events.apply(topic, payload);
+        audit.action("order.reprocessed", "order " + orderId + " (" + topic + "): " + outcome.detail());
         return new WebhookReceipt(outcome.outcome(), outcome.detail());
     }
 }

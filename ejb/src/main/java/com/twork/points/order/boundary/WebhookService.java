@@ -1,14 +1,10 @@
 package com.twork.points.order.boundary;
 
 import com.twork.points.ops.control.FailureAlerts;
-import com.twork.points.order.control.CustomerEvents;
-import com.twork.points.order.control.OrderEvent;
 import com.twork.points.order.control.OrderOutcome;
-import com.twork.points.order.control.OrderProcessing;
 import com.twork.points.order.control.WebhookDeliveries;
-import com.twork.points.order.entity.ShopOrder;
+import com.twork.points.order.control.WebhookEvents;
 import com.twork.points.platform.control.AppClock;
-import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
 import jakarta.ejb.Stateless;
@@ -18,10 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -50,10 +43,7 @@ public class WebhookService {
     WebhookDeliveries deliveries;
 
     @Inject
-    OrderProcessing orders;
-
-    @Inject
-    CustomerEvents customers;
+    WebhookEvents events;
 
     @Inject
     FailureAlerts failures;
@@ -63,9 +53,6 @@ public class WebhookService {
 
     @Inject
     AppClock clock;
-
-    @PersistenceContext
-    EntityManager em;
 
     public WebhookReceipt receive(String topic, String deliveryId, String signature, byte[] body) {
         verify(signature, body);
@@ -81,16 +68,20 @@ public class WebhookService {
         String resource = payload == null
                 ? null
                 : Optional.ofNullable(payload.get("id")).map(Object::toString).orElse(null);
-        Optional<Long> recorded = deliveries.record(delivery, bodyHash, name, resource, clock.now());
+        Optional<Long> recorded = deliveries.record(
+                delivery, bodyHash, name, resource, new String(body, StandardCharsets.UTF_8), clock.now());
         if (recorded.isEmpty()) {
             return new WebhookReceipt("duplicate", "delivery " + delivery + " was received before");
         }
         long id = recorded.get();
         WebhookReceipt receipt;
         try {
-            receipt = payload == null
-                    ? new WebhookReceipt("failed", "the body is not a JSON object")
-                    : apply(name, payload);
+            if (payload == null) {
+                receipt = new WebhookReceipt("failed", "the body is not a JSON object");
+            } else {
+                OrderOutcome outcome = events.apply(name, payload);
+                receipt = new WebhookReceipt(outcome.outcome(), outcome.detail());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "Webhook delivery " + delivery + " (" + name + ") failed");
             receipt = new WebhookReceipt("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -100,41 +91,6 @@ public class WebhookService {
             failures.record("webhook", "Webhook " + name + " failed: " + receipt.detail(), clock.now());
         }
         return receipt;
-    }
-
-    private WebhookReceipt apply(String topic, JsonObject payload) {
-        String body = payload.toString();
-        switch (topic) {
-            case "order.created", "order.updated", "order.restored" -> {
-                OrderOutcome outcome = TransientFailures.retry(() -> orders.apply(OrderEvent.of(payload, body), false));
-                return new WebhookReceipt(outcome.outcome(), outcome.detail());
-            }
-            case "order.deleted" -> {
-                OrderOutcome outcome =
-                        TransientFailures.retry(() -> orders.apply(OrderEvent.of(withCustomer(payload), body), true));
-                return new WebhookReceipt(outcome.outcome(), outcome.detail());
-            }
-            case "customer.created", "customer.updated", "customer.deleted" -> {
-                String detail = TransientFailures.retry(() -> customers.apply(payload, topic.endsWith("deleted")));
-                return new WebhookReceipt("applied", detail);
-            }
-            default -> {
-                return new WebhookReceipt("ignored", "topic " + topic + " is not used");
-            }
-        }
-    }
-
-    /** A deleted order's payload may carry only its id: take the customer from what we know of the order. */
-    private JsonObject withCustomer(JsonObject payload) {
-        if (payload.containsKey("customer_id")) {
-            return payload;
-        }
-        String id = payload.containsKey("id") ? payload.get("id").toString().replace("\"", "") : "";
-        Long member = Optional.ofNullable(em.find(ShopOrder.class, id))
-                .flatMap(ShopOrder::userId)
-                .orElse(0L);
-        JsonObjectBuilder builder = Json.createObjectBuilder(payload).add("customer_id", member);
-        return builder.build();
     }
 
     private void verify(String signature, byte[] body) {

@@ -41,7 +41,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class OrderProcessing {
-    static final Set<String> CANCELLED = Set.of("cancelled", "refunded", "failed", "trash");
+    static final Set<String> CANCELLED = Set.of("cancelled", "refunded", "trash");
 
     @PersistenceContext
     EntityManager em;
@@ -103,8 +103,9 @@ public class OrderProcessing {
         }
         if (CANCELLED.contains(status)) {
             voidClaims(account, orderId, done);
-            takeBackAward(account, order, origin, done);
+            // Redeemed points come back first, so the award can be taken back from them too.
             refundRedeemed(account, order, settings, origin, done);
+            takeBackAward(account, order, origin, done);
         } else {
             reversePartialRefunds(account, order, event, origin, done);
         }
@@ -136,17 +137,18 @@ public class OrderProcessing {
             return;
         }
         int pendingDays = settings.integer(SettingKey.PENDING_DAYS);
+        Instant usableFrom = origin.at().plus(Duration.ofDays(pendingDays));
         PointTransaction lot = PointTransaction.credit(
                 account.userId(),
                 TransactionType.EARN,
                 Math.toIntExact(points),
                 "Points for order #" + order.orderId(),
                 order.orderId(),
-                LotExpiry.of(Optional.empty(), origin.at(), settings),
+                LotExpiry.of(Optional.empty(), usableFrom, settings),
                 pendingDays > 0 ? TransactionStatus.PENDING : TransactionStatus.AVAILABLE,
                 origin);
         if (pendingDays > 0) {
-            lot.heldUntil(origin.at().plus(Duration.ofDays(pendingDays)));
+            lot.heldUntil(usableFrom);
         }
         accounts.credit(account, lot);
         order.awarded(lot.points(), lot.id());
@@ -173,8 +175,7 @@ public class OrderProcessing {
         if (order.awarded() == 0 || order.awardTransactionId().isEmpty()) {
             return;
         }
-        PointTransaction award =
-                em.find(PointTransaction.class, order.awardTransactionId().get(), LockModeType.PESSIMISTIC_WRITE);
+        PointTransaction award = lockedAward(account, order);
         if (award.status() == TransactionStatus.PENDING) {
             award.voidPending();
             account.dropPending(award.points(), origin.at());
@@ -213,7 +214,10 @@ public class OrderProcessing {
         }
     }
 
-    /** Each WooCommerce refund id reverses round(award × refund / total) once, cumulatively at most the award. */
+    /**
+     * Each WooCommerce refund id reverses round(award × refund / total) once, cumulatively at most the award. A
+     * held (pending) award is replaced by a smaller held award instead.
+     */
     private void reversePartialRefunds(
             PointAccount account,
             ShopOrder order,
@@ -225,8 +229,7 @@ public class OrderProcessing {
                 || event.total().signum() <= 0) {
             return;
         }
-        PointTransaction award =
-                em.find(PointTransaction.class, order.awardTransactionId().get(), LockModeType.PESSIMISTIC_WRITE);
+        PointTransaction award = lockedAward(account, order);
         for (OrderEvent.Refund refund : event.refunds()) {
             if (em.find(ShopOrderRefund.class, refund.id()) != null) {
                 continue;
@@ -235,20 +238,26 @@ public class OrderProcessing {
                     .multiply(refund.amount())
                     .divide(event.total(), 0, RoundingMode.HALF_UP)
                     .longValue();
-            long room = Math.max(0, order.awarded() - order.reversed());
-            long points = Math.min(share, room);
             int taken = 0;
-            if (points > 0 && award.status() == TransactionStatus.AVAILABLE) {
-                taken = accounts.reverse(
-                                account,
-                                award,
-                                points,
-                                "Refund " + refund.id() + " of order #" + order.orderId(),
-                                origin)
-                        .map(reversal -> (int) reversal.taken())
-                        .orElse(0);
+            if (award.status() == TransactionStatus.PENDING) {
+                long left = Math.max(0, award.points() - share);
+                taken = (int) (award.points() - left);
+                award = replacePendingAward(account, order, award, left, origin);
+            } else if (award.status() == TransactionStatus.AVAILABLE) {
+                long room = Math.max(0, award.points() - accounts.reversedFrom(award.id()));
+                long points = Math.min(share, room);
+                if (points > 0) {
+                    taken = accounts.reverse(
+                                    account,
+                                    award,
+                                    points,
+                                    "Refund " + refund.id() + " of order #" + order.orderId(),
+                                    origin)
+                            .map(reversal -> (int) reversal.taken())
+                            .orElse(0);
+                }
             }
-            order.partlyReversed(Math.toIntExact(points));
+            order.partlyReversed(taken);
             em.persist(new ShopOrderRefund(refund.id(), order.orderId(), refund.amount(), taken, origin.at()));
             done.append(" refund ")
                     .append(refund.id())
@@ -256,6 +265,48 @@ public class OrderProcessing {
                     .append(taken)
                     .append(';');
         }
+    }
+
+    /** A held award shrinks: the old row is voided and a smaller held row (same release) takes its place. */
+    private PointTransaction replacePendingAward(
+            PointAccount account,
+            ShopOrder order,
+            PointTransaction award,
+            long points,
+            PointTransaction.Origin origin) {
+        award.voidPending();
+        account.dropPending(award.points(), origin.at());
+        if (points == 0) {
+            order.awardReplaced(0, award.id());
+            return award;
+        }
+        PointTransaction smaller = PointTransaction.credit(
+                        account.userId(),
+                        TransactionType.EARN,
+                        Math.toIntExact(points),
+                        award.description().orElse(null),
+                        order.orderId(),
+                        award.expiresAt().orElse(null),
+                        TransactionStatus.PENDING,
+                        origin)
+                .heldUntil(award.releaseAt().orElse(origin.at()));
+        accounts.credit(account, smaller);
+        order.awardReplaced(smaller.points(), smaller.id());
+        return smaller;
+    }
+
+    /**
+     * The order's award, locked. An order that changed customer since its award cannot be settled against the new
+     * customer's points: it is refused (the delivery is logged as failed and raises the alert) for staff to look at.
+     */
+    private PointTransaction lockedAward(PointAccount account, ShopOrder order) {
+        PointTransaction award = em.find(
+                PointTransaction.class, order.awardTransactionId().orElseThrow(), LockModeType.PESSIMISTIC_WRITE);
+        if (award.userId() != account.userId()) {
+            throw new IllegalStateException("order " + order.orderId() + " was awarded to member " + award.userId()
+                    + " but now belongs to member " + account.userId());
+        }
+        return award;
     }
 
     private List<PointTransaction> rows(long userId, String orderId, TransactionType type) {
@@ -267,7 +318,12 @@ public class OrderProcessing {
                 .getResultList();
     }
 
+    /** Locking read first; INSERT IGNORE only for a new order (on an existing row it would take a shared lock). */
     private ShopOrder lockOrder(String orderId, OrderEvent event, Instant now) {
+        ShopOrder existing = em.find(ShopOrder.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            return existing;
+        }
         em.createNativeQuery("INSERT IGNORE INTO shop_order (order_id, status, total, eligible_total, first_seen_at,"
                         + " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)")
                 .setParameter(1, orderId)

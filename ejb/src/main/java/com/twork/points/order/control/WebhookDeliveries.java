@@ -18,20 +18,32 @@ public class WebhookDeliveries {
 
     /** The new row's id, or empty when this exact delivery was received before. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Long> record(String deliveryId, String bodyHash, String topic, String resourceId, Instant now) {
+    public Optional<Long> record(
+            String deliveryId, String bodyHash, String topic, String resourceId, String payload, Instant now) {
         int inserted = em.createNativeQuery("INSERT IGNORE INTO webhook_delivery (delivery_id, body_hash, topic,"
-                        + " resource_id, outcome, received_at) VALUES (?1, ?2, ?3, ?4, 'received', ?5)")
+                        + " resource_id, outcome, payload, received_at) VALUES (?1, ?2, ?3, ?4, 'received', ?5, ?6)")
                 .setParameter(1, deliveryId)
                 .setParameter(2, bodyHash)
                 .setParameter(3, topic)
                 .setParameter(4, resourceId)
-                .setParameter(5, now)
+                .setParameter(5, payload)
+                .setParameter(6, now)
                 .executeUpdate();
         if (inserted == 0) {
             return Optional.empty();
         }
         return Optional.of(
                 ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue());
+    }
+
+    /** The newest order event received for an order (applied or not): what re-processing starts from. */
+    public Optional<Object[]> latestOrderEvent(String orderId) {
+        return em.createNativeQuery("SELECT topic, payload FROM webhook_delivery WHERE resource_id = ?1"
+                        + " AND topic LIKE 'order.%' AND payload IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .setParameter(1, orderId)
+                .getResultStream()
+                .map(row -> (Object[]) row)
+                .findFirst();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -92,6 +92,12 @@ public class ShopOrder {
         this.awardCount++;
     }
 
+    /** A held award was replaced by a smaller one (a partial refund inside the holding period). */
+    public void awardReplaced(int points, long transactionId) {
+        this.awarded = points;
+        this.awardTransactionId = transactionId;
+    }
+
     /** The award was taken back (cancellation); {@code taken} points actually came back. */
     public void awardReversed(int taken) {
         this.awarded = 0;

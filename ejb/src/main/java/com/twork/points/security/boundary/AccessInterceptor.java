@@ -32,8 +32,8 @@ public class AccessInterceptor {
         RequiresPermission rule = rule(invocation.getMethod());
         AuthenticatedCaller caller = context.caller().orElse(null);
         if (caller == null) {
-            failures.record(context.clientAddress(), "missing credentials");
-            throw new InvalidCredentialsException("missing");
+            throw failures.failed(
+                    context.clientAddress(), "missing credentials", new InvalidCredentialsException("missing"));
         }
         if (caller.isKey()) {
             if (!rule.keys() || !caller.keyPermission().orElseThrow().allows(rule.value())) {

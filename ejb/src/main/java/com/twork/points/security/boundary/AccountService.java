@@ -6,6 +6,7 @@ import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.control.AccountRepository;
 import com.twork.points.security.control.AuthFailures;
+import com.twork.points.security.control.AuthenticatedCaller;
 import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.control.LoginSessions;
 import com.twork.points.security.control.Nonces;
@@ -72,7 +73,6 @@ public class AccountService {
     public LoginResult login(String login, String password) {
         Instant now = clock.now();
         String client = caller.clientAddress();
-        failures.refuseIfOverLimit(client);
         String bucket = "login:" + login.toLowerCase(Locale.ROOT);
         int limit = settings.current().integer(SettingKey.LOGIN_ATTEMPT_LIMIT);
         if (throttle.hits(bucket, now, LOGIN_WINDOW) >= limit) {
@@ -85,8 +85,7 @@ public class AccountService {
                 : burn(password);
         if (!valid || !found.get().isEnabled()) {
             throttle.hit(bucket, now, LOGIN_WINDOW);
-            failures.record(client, "login failed");
-            throw new InvalidLoginException();
+            throw failures.failed(client, "login failed", new InvalidLoginException());
         }
         if (caller.presented() instanceof PresentedCredentials.Session old) {
             sessions.close(old.token());
@@ -132,9 +131,15 @@ public class AccountService {
                         caller.caller().orElseThrow().accountId().orElseThrow())
                 .orElseThrow(InvalidLoginException::new);
         if (!PasswordHashing.matches(currentPassword, account.passwordHash())) {
-            throw new InvalidInputException("invalid_params", "The current password is not right");
+            throw failures.failed(
+                    caller.clientAddress(),
+                    "wrong current password",
+                    new InvalidInputException("invalid_params", "The current password is not right"));
         }
         account.changePasswordHash(PasswordHashing.hash(checkedPassword(newPassword)), clock.now());
+        sessions.closeAllBut(
+                account.id(),
+                caller.caller().flatMap(AuthenticatedCaller::sessionId).orElse(0L));
         audit.action("account.password_changed", "account " + account.id());
     }
 

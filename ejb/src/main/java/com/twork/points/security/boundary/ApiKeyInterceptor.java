@@ -1,5 +1,6 @@
 package com.twork.points.security.boundary;
 
+import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.control.ApiKeyRepository;
 import com.twork.points.security.control.AuthFailures;
@@ -21,7 +22,8 @@ import java.time.Instant;
 
 /**
  * Verifies an API key the request presented (Basic header or WooCommerce query parameters): known, secret
- * right (constant-time), not revoked. Any failure is 401 with one message and counts against the client.
+ * right (constant-time), not revoked. Any failure is 401 with one message and counts against the client (429
+ * once the client is over the limit).
  * Requests without a key pass on to the nonce check.
  */
 @Interceptor
@@ -91,9 +93,8 @@ public class ApiKeyInterceptor {
         }
     }
 
-    /** Counts the failure against the client and returns the 401 to throw. */
-    private InvalidCredentialsException fail(String reason) {
-        failures.record(context.clientAddress(), reason);
-        return new InvalidCredentialsException(reason);
+    /** Counts the failure against the client and returns what to throw (401, or 429 when over the limit). */
+    private ApplicationFailure fail(String reason) {
+        return failures.failed(context.clientAddress(), reason, new InvalidCredentialsException(reason));
     }
 }

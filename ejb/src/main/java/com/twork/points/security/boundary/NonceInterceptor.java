@@ -55,19 +55,20 @@ public class NonceInterceptor {
     private AuthenticatedCaller verify(PresentedCredentials.Session presented) {
         Instant now = clock.now();
         if (presented.nonce().isEmpty()) {
-            failures.record(context.clientAddress(), "session without nonce");
-            throw new InvalidCredentialsException("session without nonce");
+            throw failures.failed(
+                    context.clientAddress(), "session without nonce", new InvalidCredentialsException("no nonce"));
         }
         LoginSessions.LiveSession session =
                 sessions.find(presented.token(), now).orElse(null);
         Optional<Account> account = session == null ? Optional.empty() : accounts.find(session.accountId());
         if (account.isEmpty() || !account.get().isEnabled()) {
-            failures.record(context.clientAddress(), "unknown, idle or disabled session");
-            throw new InvalidCredentialsException("unknown, idle or disabled session");
+            throw failures.failed(
+                    context.clientAddress(),
+                    "unknown, idle or disabled session",
+                    new InvalidCredentialsException("no live session"));
         }
         if (!nonces.verify(presented.nonce().get(), session.accountId(), session.id(), now)) {
-            failures.record(context.clientAddress(), "bad nonce");
-            throw new InvalidNonceException();
+            throw failures.failed(context.clientAddress(), "bad nonce", new InvalidNonceException());
         }
         sessions.touch(session.id(), now);
         Account verified = account.get();

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a use case that only an authenticated and authorised caller may run. The binding puts the security
- * interceptors in front of it, in this order: {@link ThrottleInterceptor} (429), {@link ApiKeyInterceptor} and
- * {@link NonceInterceptor} (who is calling: 401, or 403 for a bad nonce), {@link AccessInterceptor} (may they:
+ * interceptors in front of it, in this order: {@link ApiKeyInterceptor} and {@link NonceInterceptor} (who is
+ * calling: 401, 403 for a bad nonce, 429 for a client failing too often), {@link AccessInterceptor} (may they:
  * 403). The target member of a customer check is the method's first argument: a {@code long} user id or a
  * {@link MemberTarget}.
  */

@@ -1,5 +1,6 @@
 package com.twork.points.security.control;
 
+import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.TooManyRequestsException;
 import com.twork.points.setting.control.SettingKey;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** Counts failed authentications per client and refuses clients over {@code auth_failure_limit_per_minute}. */
+/** Counts failed authentications per client; a client over {@code auth_failure_limit_per_minute} gets 429. */
 @ApplicationScoped
 public class AuthFailures {
     static final Duration WINDOW = Duration.ofMinutes(1);
@@ -25,18 +26,19 @@ public class AuthFailures {
     @Inject
     AppClock clock;
 
-    /** Throws 429 when this client already failed too often in the current minute. */
-    public void refuseIfOverLimit(String client) {
+    /**
+     * Records one failure of this client (never with the credentials themselves) and returns what to answer: the
+     * given failure, or 429 once the client is over {@code auth_failure_limit_per_minute}. Only failing attempts
+     * are ever refused, so valid callers behind the same address (a proxy, a carrier NAT) are never locked out.
+     */
+    public ApplicationFailure failed(String client, String reason, ApplicationFailure failure) {
         Instant now = clock.now();
-        if (throttle.hits(bucket(client), now, WINDOW) >= limit()) {
-            throw new TooManyRequestsException(throttle.window(now, WINDOW).secondsLeft(now));
-        }
-    }
-
-    /** Records one failure of this client; never with the credentials themselves. */
-    public void record(String client, String reason) {
-        throttle.hit(bucket(client), clock.now(), WINDOW);
+        int hits = throttle.hit(bucket(client), now, WINDOW);
         LOG.info(() -> "Authentication failed (" + reason + ") for client " + client);
+        if (hits > limit()) {
+            return new TooManyRequestsException(throttle.window(now, WINDOW).secondsLeft(now));
+        }
+        return failure;
     }
 
     private int limit() {

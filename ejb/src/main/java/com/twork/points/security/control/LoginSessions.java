@@ -76,6 +76,14 @@ public class LoginSessions {
                 .executeUpdate();
     }
 
+    /** Ends the account's other sessions (its password changed: a stolen session must not survive that). */
+    public void closeAllBut(long accountId, long keepSessionId) {
+        em.createNativeQuery("DELETE FROM login_session WHERE account_id = ?1 AND id <> ?2")
+                .setParameter(1, accountId)
+                .setParameter(2, keepSessionId)
+                .executeUpdate();
+    }
+
     /** Ends every session of an account (disabled, password reset). */
     public void closeAll(long accountId) {
         em.createNativeQuery("DELETE FROM login_session WHERE account_id = ?1")

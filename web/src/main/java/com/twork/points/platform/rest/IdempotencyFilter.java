@@ -2,9 +2,8 @@ package com.twork.points.platform.rest;
 
 import com.twork.points.idempotency.boundary.IdempotencyClaim;
 import com.twork.points.idempotency.boundary.IdempotencyService;
-import com.twork.points.security.control.CallerContext;
+import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.security.control.KeyHashing;
-import com.twork.points.security.control.PresentedCredentials;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +20,8 @@ import java.util.Map;
 /**
  * SPEC §3.7 {@code Idempotency-Key} on every POST: the first request claims the key and its answer (2xx or 4xx)
  * is stored; the same key with the same body gets that answer again with {@code Idempotency-Replayed: true}; with
- * another body 422; while the first is still running 409. Scoped to the presented credential (key and secret),
- * so nobody else can replay someone's answers.
+ * another body 422; while the first is still running 409. Claiming authenticates first and the scope is the
+ * verified caller (one key, or one logged-in session), so nobody else can replay someone's answers.
  */
 @Provider
 @ApplicationScoped
@@ -35,14 +34,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     IdempotencyService idempotency;
 
-    @Inject
-    CallerContext caller;
-
     @Override
     public void filter(ContainerRequestContext request) {
         String key = request.getHeaderString(HEADER);
-        if (key == null || !"POST".equals(request.getMethod())) {
-            return;
+        if (key == null
+                || !"POST".equals(request.getMethod())
+                || request.getUriInfo().getPath().startsWith("auth/")) {
+            return; // logins and logouts are not replayable answers
         }
         if (key.isEmpty() || key.length() > 255) {
             throw new RequestFailure(
@@ -53,12 +51,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         Object body = request.getProperty(RequestBodyFilter.PROPERTY);
         String bodyHash = KeyHashing.sha256Hex(body instanceof JsonValue json ? CanonicalJson.of(json) : "");
-        IdempotencyClaim claim = idempotency.claim(
-                credential(caller.presented()),
-                request.getMethod(),
-                request.getUriInfo().getPath(),
-                key,
-                bodyHash);
+        String path = request.getUriInfo().getPath();
+        IdempotencyClaim claim =
+                TransientFailures.retry(() -> idempotency.claim(request.getMethod(), path, key, bodyHash));
         if (claim instanceof IdempotencyClaim.Started started) {
             request.setProperty(SCOPE, started.scope());
         } else if (claim instanceof IdempotencyClaim.Replay replay) {
@@ -95,13 +90,5 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private static String serialised(Object entity) {
         return entity instanceof String text ? text : JsonbConfiguration.JSONB.toJson(entity);
-    }
-
-    /** A fingerprint of what the caller presented (never the secret itself). */
-    private static String credential(PresentedCredentials presented) {
-        if (presented instanceof PresentedCredentials.ApiKeyPair pair) {
-            return "key:" + KeyHashing.sha256Hex(pair.consumerKey() + ':' + pair.consumerSecret());
-        }
-        return "anonymous";
     }
 }

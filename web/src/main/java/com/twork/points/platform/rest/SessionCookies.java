@@ -5,7 +5,8 @@ import jakarta.ws.rs.core.NewCookie;
 
 /**
  * The session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS (directly or, per a trusted
- * proxy, as {@code X-Forwarded-Proto: https}), valid for the browser session only.
+ * proxy, as {@code X-Forwarded-Proto: https}), valid for the browser session only, and sent only with requests
+ * to the points API (not with every page of the shop's host).
  */
 public final class SessionCookies {
     public static final String NAME = "twork_session";
@@ -20,14 +21,16 @@ public final class SessionCookies {
         return base("", secure).maxAge(0).build();
     }
 
-    public static boolean overHttps(ContainerRequestContext request, boolean directlySecure) {
-        return directlySecure || "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto"));
+    /** HTTPS directly, or per {@code X-Forwarded-Proto} when the peer is one of our trusted proxies. */
+    public static boolean overHttps(ContainerRequestContext request, boolean directlySecure, boolean peerTrusted) {
+        return directlySecure
+                || (peerTrusted && "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto")));
     }
 
     private static NewCookie.Builder base(String value, boolean secure) {
         return new NewCookie.Builder(NAME)
                 .value(value)
-                .path("/")
+                .path(PointsApi.PREFIX)
                 .httpOnly(true)
                 .secure(secure)
                 .sameSite(NewCookie.SameSite.LAX);

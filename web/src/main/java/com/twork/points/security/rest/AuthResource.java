@@ -8,6 +8,8 @@ import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.platform.rest.SessionCookies;
 import com.twork.points.security.boundary.AccountService;
 import com.twork.points.security.boundary.LoginResult;
+import com.twork.points.setting.boundary.SettingsService;
+import com.twork.points.setting.control.SettingKey;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +36,9 @@ public class AuthResource {
 
     @Inject
     HttpServletRequest servletRequest;
+
+    @Inject
+    SettingsService settings;
 
     @Context
     ContainerRequestContext request;
@@ -80,6 +86,10 @@ public class AuthResource {
     }
 
     private boolean secure() {
-        return SessionCookies.overHttps(request, servletRequest.isSecure());
+        boolean trustedPeer = Arrays.stream(
+                        settings.current().raw(SettingKey.TRUSTED_PROXIES).split(","))
+                .map(String::trim)
+                .anyMatch(proxy -> proxy.equals(servletRequest.getRemoteAddr()));
+        return SessionCookies.overHttps(request, servletRequest.isSecure(), trustedPeer);
     }
 }

@@ -265,6 +265,67 @@ class WebhooksIT {
     }
 
     @Test
+    void redeemedPointsComeBackBeforeTheAwardIsTakenBack() {
+        long member = newMember();
+        Fixtures.insertLot(member, "earn", 100, Fixtures.now(), null);
+        long orderId = ORDER_IDS.incrementAndGet();
+        Api.post("/redeem", key, "{\"user_id\": " + member + ", \"points\": 100, \"order_id\": \"" + orderId + "\"}")
+                .assertOk();
+        deliver("order.updated", order(orderId, member, "completed", "80.00", null));
+        Api.post("/redeem", key, "{\"user_id\": " + member + ", \"points\": 80}")
+                .assertOk();
+        assertEquals(0, balance(member));
+        deliver("order.updated", order(orderId, member, "cancelled", "80.00", null));
+        assertEquals(20, balance(member), "100 redeemed come back, then the 80 award is taken from them");
+        Ledger.assertInvariant(member);
+    }
+
+    @Test
+    void aClaimForAnOrderTheShopAlreadyAwardedAnswersWithTheAward() {
+        long member = newMember();
+        long orderId = ORDER_IDS.incrementAndGet();
+        deliver("order.updated", order(orderId, member, "completed", "60.00", null));
+        long award = Fixtures.count(
+                "SELECT award_transaction_id FROM shop_order WHERE order_id = ?", Long.toString(orderId));
+        JsonObject claim = Api.post(
+                        "/earn",
+                        key,
+                        "{\"user_id\": " + member + ", \"points\": 60, \"order_id\": \"WC-" + orderId + "\"}")
+                .assertOk();
+        assertEquals(award, claim.getJsonNumber("transaction_id").longValueExact());
+        JsonObject after = Api.get("/balance/" + member, key).assertOk();
+        assertEquals(60, after.getInt("current_balance"));
+        assertEquals(0, after.getInt("pending_points"), "no claim left pending for ever");
+    }
+
+    @Test
+    void aPartialRefundWhileTheAwardIsHeldShrinksTheHeldAward() {
+        long member = newMember();
+        Fixtures.setSetting("pending_days", "14");
+        long orderId = ORDER_IDS.incrementAndGet();
+        deliver("order.updated", order(orderId, member, "completed", "100.00", null));
+        assertEquals(100, Api.get("/balance/" + member, key).assertOk().getInt("pending_points"));
+        JsonArrayBuilder half = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("id", orderId * 10 + 7).add("total", "-50.00"));
+        deliver("order.updated", order(orderId, member, "completed", "100.00", half));
+        JsonObject held = Api.get("/balance/" + member, key).assertOk();
+        assertEquals(50, held.getInt("pending_points"), "only what is left of the order stays held");
+        assertEquals(0, held.getInt("current_balance"));
+        Ledger.assertInvariant(member);
+    }
+
+    @Test
+    void aSignedOrderBodyIsNeverTakenForACustomerOrADeletion() {
+        long member = newMember();
+        long orderId = ORDER_IDS.incrementAndGet();
+        String body = order(orderId, member, "completed", "30.00", null);
+        deliver("order.updated", body);
+        assertEquals("ignored", outcome(deliver("customer.created", body)));
+        assertEquals("ignored", outcome(deliver("order.deleted", body)));
+        assertEquals(30, balance(member));
+    }
+
+    @Test
     void theTierMultiplierAppliesToOrderAwards() {
         long member = newMember();
         Fixtures.insertLot(member, "earn", 5_000, Fixtures.now(), null);

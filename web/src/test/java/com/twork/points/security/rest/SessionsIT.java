@@ -218,27 +218,33 @@ class SessionsIT {
         }
     }
 
-    @Test
-    void corsPreflightsAreAnsweredForAllowedOriginsOnly() {
-        Reply preflight = Api.send(Api.request(Api.PREFIX + "/balance/1")
-                .header("Origin", "https://shop.example")
+    private static Reply preflight(String origin) {
+        return Api.send(Api.request(Api.PREFIX + "/balance/1")
+                .header("Origin", origin)
                 .header("Access-Control-Request-Method", "GET")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .build());
-        assertTrue(preflight.status() == 200 || preflight.status() == 204, preflight.body());
-        assertEquals(
-                "https://shop.example",
-                preflight.header("Access-Control-Allow-Origin").orElseThrow());
-        assertTrue(
-                preflight.header("Access-Control-Allow-Headers").orElseThrow().contains("X-WP-Nonce"));
+    }
+
+    @Test
+    void corsGivesCredentialedAccessToListedOriginsOnly() {
+        Reply any = preflight("https://anywhere.example");
+        assertTrue(any.status() == 200 || any.status() == 204, any.body());
+        assertEquals("*", any.header("Access-Control-Allow-Origin").orElseThrow(), "default *: readable, no cookies");
+        assertFalse(any.header("Access-Control-Allow-Credentials").isPresent());
+        assertTrue(any.header("Access-Control-Allow-Headers").orElseThrow().contains("X-WP-Nonce"));
+        assertFalse(preflight("null").header("Access-Control-Allow-Origin").isPresent(), "never the opaque origin");
         try {
             Fixtures.setSetting("cors_allowed_origins", "https://shop.example");
-            Reply other = Api.send(Api.request(Api.PREFIX + "/balance/1")
-                    .header("Origin", "https://evil.example")
-                    .header("Access-Control-Request-Method", "GET")
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .build());
-            assertFalse(other.header("Access-Control-Allow-Origin").isPresent());
+            Reply listed = preflight("https://shop.example");
+            assertEquals(
+                    "https://shop.example",
+                    listed.header("Access-Control-Allow-Origin").orElseThrow());
+            assertEquals(
+                    "true", listed.header("Access-Control-Allow-Credentials").orElseThrow());
+            assertFalse(preflight("https://evil.example")
+                    .header("Access-Control-Allow-Origin")
+                    .isPresent());
             Reply actual = Api.send(Api.request(Api.PREFIX + "/balance/1")
                     .header("Origin", "https://shop.example")
                     .GET()
