@@ -33,17 +33,11 @@ public class ExpiryBatch {
     AccountLedger accounts;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public SweepResult run(Instant now) {
-        List<?> owners = em.createNativeQuery(
-                        "SELECT user_id FROM point_transaction WHERE lot_expiry <= ?1 ORDER BY lot_expiry LIMIT "
-                                + LOTS_PER_BATCH)
-                .setParameter(1, now)
-                .getResultList();
-        if (owners.isEmpty()) {
+    public SweepResult run(Instant now, Set<Long> skipped) {
+        Set<Long> candidates = candidates(now, skipped);
+        if (candidates.isEmpty()) {
             return SweepResult.NONE;
         }
-        Set<Long> candidates = new LinkedHashSet<>();
-        owners.forEach(owner -> candidates.add(((Number) owner).longValue()));
         List<?> claimed = em.createNativeQuery("SELECT user_id FROM point_account WHERE user_id IN ("
                         + String.join(
                                 ",", candidates.stream().map(String::valueOf).toList())
@@ -60,5 +54,36 @@ public class ExpiryBatch {
         }
         em.flush();
         return new SweepResult(1, claimed.size(), lots, points);
+    }
+
+    /** The members owning the earliest due lots, leaving out those a failed batch singled out. */
+    public Set<Long> candidates(Instant now, Set<Long> skipped) {
+        String without = skipped.isEmpty()
+                ? ""
+                : " AND user_id NOT IN ("
+                        + String.join(",", skipped.stream().map(String::valueOf).toList()) + ")";
+        List<?> owners = em.createNativeQuery("SELECT user_id FROM point_transaction WHERE lot_expiry <= ?1" + without
+                        + " ORDER BY lot_expiry LIMIT " + LOTS_PER_BATCH)
+                .setParameter(1, now)
+                .getResultList();
+        Set<Long> candidates = new LinkedHashSet<>();
+        owners.forEach(owner -> candidates.add(((Number) owner).longValue()));
+        return candidates;
+    }
+
+    /** One member alone, in its own transaction: how a batch that failed is finished member by member. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public SweepResult runMember(long userId, Instant now) {
+        List<?> claimed = em.createNativeQuery(
+                        "SELECT user_id FROM point_account WHERE user_id = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, userId)
+                .getResultList();
+        if (claimed.isEmpty()) {
+            return SweepResult.NONE;
+        }
+        ExpiryOutcome outcome = accounts.expireDue(
+                em.find(PointAccount.class, userId), new PointTransaction.Origin(TransactionSource.JOB, "system", now));
+        em.flush();
+        return new SweepResult(0, 1, outcome.lots(), outcome.points());
     }
 }

@@ -29,15 +29,6 @@ public class JobSchedule {
                 == 1;
     }
 
-    /** Makes the job due at once (the staff "run now" actions go through the same claim). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void dueNow(String job, Instant now) {
-        em.createNativeQuery("UPDATE job_schedule SET next_run_at = ?2 WHERE name = ?1")
-                .setParameter(1, job)
-                .setParameter(2, now)
-                .executeUpdate();
-    }
-
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finished(String job, Instant now, String result) {
         em.createNativeQuery("UPDATE job_schedule SET last_finished_at = ?2, last_result = ?3 WHERE name = ?1")
