@@ -2,6 +2,8 @@ package com.twork.points.ledger.boundary;
 
 import com.twork.points.ledger.control.PointsLedger;
 import com.twork.points.ledger.entity.TransactionSource;
+import com.twork.points.ops.control.PointsMetrics;
+import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
@@ -13,6 +15,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The write routes of the points API. Each method authenticates (through the interceptor binding), then runs
@@ -29,16 +32,34 @@ public class PointsService {
     @Inject
     CallerContext caller;
 
+    @Inject
+    PointsMetrics metrics;
+
     @RequiresPermission(Permission.WRITE)
     public WriteResult earn(EarnCommand command) {
         PointsLedger.Actor actor = actor();
-        return TransientFailures.retry(() -> ledger.earn(command, actor));
+        return counted(command.type().wire(), () -> TransientFailures.retry(() -> ledger.earn(command, actor)));
     }
 
     @RequiresPermission(value = Permission.WRITE, customers = CustomerAccess.OWN_MEMBER)
     public WriteResult redeem(RedeemCommand command) {
         PointsLedger.Actor actor = actor();
-        return TransientFailures.retry(() -> ledger.redeem(command, actor));
+        return counted("redeem", () -> TransientFailures.retry(() -> ledger.redeem(command, actor)));
+    }
+
+    /** Counts the write by type and outcome: applied, replayed (an existing row answered), rejected, failed. */
+    private WriteResult counted(String type, Supplier<WriteResult> write) {
+        try {
+            WriteResult result = write.get();
+            metrics.transaction(type, result.existing() ? "replayed" : "applied");
+            return result;
+        } catch (ApplicationFailure rejected) {
+            metrics.transaction(type, "rejected");
+            throw rejected;
+        } catch (RuntimeException failed) {
+            metrics.transaction(type, "failed");
+            throw failed;
+        }
     }
 
     /** Empty for user id 0, which the plugin answers with a 200 that says "Invalid user ID.". */

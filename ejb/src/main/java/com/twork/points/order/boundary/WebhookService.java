@@ -1,6 +1,7 @@
 package com.twork.points.order.boundary;
 
 import com.twork.points.ops.control.FailureAlerts;
+import com.twork.points.ops.control.PointsMetrics;
 import com.twork.points.order.control.OrderOutcome;
 import com.twork.points.order.control.WebhookDeliveries;
 import com.twork.points.order.control.WebhookEvents;
@@ -49,13 +50,21 @@ public class WebhookService {
     FailureAlerts failures;
 
     @Inject
+    PointsMetrics metrics;
+
+    @Inject
     SettingsCache settings;
 
     @Inject
     AppClock clock;
 
     public WebhookReceipt receive(String topic, String deliveryId, String signature, byte[] body) {
-        verify(signature, body);
+        try {
+            verify(signature, body);
+        } catch (InvalidSignatureException refused) {
+            metrics.webhookDelivery("invalid_signature");
+            throw refused;
+        }
         String bodyHash = HexFormat.of().formatHex(sha256(body));
         String delivery = deliveryId == null || deliveryId.isBlank() ? "none" : deliveryId.trim();
         String name = topic == null ? "unknown" : topic.trim();
@@ -71,6 +80,7 @@ public class WebhookService {
         Optional<Long> recorded = deliveries.record(
                 delivery, bodyHash, name, resource, new String(body, StandardCharsets.UTF_8), clock.now());
         if (recorded.isEmpty()) {
+            metrics.webhookDelivery("duplicate");
             return new WebhookReceipt("duplicate", "delivery " + delivery + " was received before");
         }
         long id = recorded.get();
@@ -87,6 +97,7 @@ public class WebhookService {
             receipt = new WebhookReceipt("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         deliveries.finish(id, receipt.outcome(), receipt.detail());
+        metrics.webhookDelivery(receipt.outcome());
         if ("failed".equals(receipt.outcome())) {
             failures.record("webhook", "Webhook " + name + " failed: " + receipt.detail(), clock.now());
         }

@@ -1,5 +1,6 @@
 package com.twork.points.security.control;
 
+import com.twork.points.ops.control.PointsMetrics;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.TooManyRequestsException;
@@ -26,6 +27,9 @@ public class AuthFailures {
     @Inject
     AppClock clock;
 
+    @Inject
+    PointsMetrics metrics;
+
     /**
      * Records one failure of this client (never with the credentials themselves) and returns what to answer: the
      * given failure, or 429 once the client is over {@code auth_failure_limit_per_minute}. Only failing attempts
@@ -34,6 +38,7 @@ public class AuthFailures {
     public ApplicationFailure failed(String client, String reason, ApplicationFailure failure) {
         Instant now = clock.now();
         int hits = throttle.hit(bucket(client), now, WINDOW);
+        metrics.authFailure(reason.split("[ :]")[0]);
         LOG.info(() -> "Authentication failed (" + reason + ") for client " + client);
         if (hits > limit()) {
             return new TooManyRequestsException(throttle.window(now, WINDOW).secondsLeft(now));

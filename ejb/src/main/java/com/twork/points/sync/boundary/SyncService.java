@@ -5,6 +5,7 @@ import com.twork.points.ledger.control.LedgerQueries;
 import com.twork.points.ledger.control.PointsLedger;
 import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.ops.control.FailureAlerts;
+import com.twork.points.ops.control.PointsMetrics;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.platform.control.TransientFailures;
@@ -58,6 +59,9 @@ public class SyncService {
     @Inject
     FailureAlerts failures;
 
+    @Inject
+    PointsMetrics metrics;
+
     @RequiresPermission(Permission.WRITE)
     public SyncOutcome sync(SyncBatch batch) {
         AuthenticatedCaller verified = caller.caller().orElseThrow();
@@ -77,7 +81,9 @@ public class SyncService {
         Echoes echoes = echoes(batch);
         List<SyncItemResult> results = new ArrayList<>(batch.items().size());
         for (SyncItem item : batch.items()) {
-            results.add(process(batch.userId(), item, echoes, actor));
+            SyncItemResult result = process(batch.userId(), item, echoes, actor);
+            metrics.syncItem(result.status().wire());
+            results.add(result);
         }
         return new SyncOutcome(results, queries.shownBalance(batch.userId(), clock.now()));
     }

@@ -8,9 +8,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code GET /balance/{user_id}}. A user id that is not 1 to 18 digits (no leading zero) is an unknown route (404 rest_no_route). */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("balance")
 @Produces(PointsApi.JSON)
 public class BalancesResource {

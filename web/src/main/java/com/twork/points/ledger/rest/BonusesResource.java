@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /referral} and {@code POST /birthday}: the two bonuses the plugin offers as routes. */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("")
 @Produces(PointsApi.JSON)
 public class BonusesResource {

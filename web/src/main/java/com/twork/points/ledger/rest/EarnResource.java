@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /earn}: credit points (types earn, referral, birthday, refund, positive adjust). */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("earn")
 @Produces(PointsApi.JSON)
 public class EarnResource {

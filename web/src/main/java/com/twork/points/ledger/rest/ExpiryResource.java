@@ -10,9 +10,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code GET /expiring/{user_id}} and {@code POST /check-expired/{user_id}}. */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("")
 @Produces(PointsApi.JSON)
 public class ExpiryResource {

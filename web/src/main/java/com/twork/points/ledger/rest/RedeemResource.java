@@ -9,9 +9,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /redeem}: spend points, soonest-expiring lots first; never more than the balance. */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("redeem")
 @Produces(PointsApi.JSON)
 public class RedeemResource {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * {@code GET /transactions/{user_id}}: paged history, newest first with ties broken by id. {@code per_page} 0
@@ -25,6 +26,7 @@ import java.util.Set;
  * {@code user_id} query parameter never overrides the path [fix].
  */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("transactions")
 @Produces(PointsApi.JSON)
 public class TransactionsResource {

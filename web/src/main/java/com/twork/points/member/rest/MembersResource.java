@@ -26,9 +26,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code GET /members/{user_id}} and {@code PUT /members/{user_id}} (upsert; fields not sent stay as they are). */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("members")
 @Produces(PointsApi.JSON)
 public class MembersResource {

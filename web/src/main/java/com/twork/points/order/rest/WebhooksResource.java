@@ -14,12 +14,14 @@ import jakarta.ws.rs.Produces;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * {@code POST /webhooks/woocommerce}. WooCommerce's set-up ping is an unsigned form body {@code webhook_id=<n>}:
  * answered 200, nothing done. Everything else must carry a valid signature (401 {@code invalid_signature}).
  */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("webhooks/woocommerce")
 @Produces(PointsApi.JSON)
 public class WebhooksResource {

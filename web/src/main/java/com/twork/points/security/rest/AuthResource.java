@@ -25,9 +25,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** Browser sessions (SPEC §4): log in, get a nonce, log out. */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("auth")
 @Produces(PointsApi.JSON)
 public class AuthResource {

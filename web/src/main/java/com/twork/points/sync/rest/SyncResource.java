@@ -13,9 +13,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.util.List;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /sync}: the app's bulk re-post of its cached transactions. */
 @RequestScoped
+@Timed(description = "Time to answer this route")
 @Path("sync")
 @Produces(PointsApi.JSON)
 public class SyncResource {
