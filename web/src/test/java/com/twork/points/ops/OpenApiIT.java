@@ -47,4 +47,19 @@ class OpenApiIT {
         assertEquals(List.of(), missing, json.length() > 3000 ? json.substring(0, 3000) : json);
         assertTrue(json.contains("ErrorBody"), "the error envelope is described");
     }
+
+    @Test
+    void theBrowsablePageAndItsScriptsAreServed() {
+        Reply page = Api.send(Api.request("/api-docs/").GET().build());
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("swagger-ui-bundle.js"), page.body());
+        assertEquals(
+                200,
+                Api.send(Api.request("/webjars/swagger-ui/5.34.1/swagger-ui-bundle.js")
+                                .GET()
+                                .build())
+                        .status());
+        assertTrue(
+                Api.send(Api.request("/api-docs/init.js").GET().build()).body().contains("../openapi"));
+    }
 }
