@@ -15,6 +15,7 @@ import com.twork.points.ledger.boundary.AdjustmentService;
 import com.twork.points.member.boundary.MemberChanges;
 import com.twork.points.member.boundary.MemberService;
 import com.twork.points.ops.boundary.FailureAlertService;
+import com.twork.points.ops.boundary.ReconciliationService;
 import com.twork.points.ops.control.FailureAlerts;
 import com.twork.points.order.boundary.OrderService;
 import com.twork.points.order.boundary.WebhookService;
@@ -89,6 +90,9 @@ class StaffServicesIT {
 
     @Inject
     ExpiryService expiry;
+
+    @Inject
+    ReconciliationService reconciliation;
 
     @Inject
     FailureAlertService alert;
@@ -297,6 +301,26 @@ class StaffServicesIT {
         failures.record("webhook", "one more", Instant.now());
         assertTrue(alert.current().orElseThrow().endsWith("Last error: one more"), "back with the next failure");
         alert.dismiss();
+    }
+
+    @Test
+    void onlyAdminsRepairADriftedBalanceAndTheLotsAreTheTruth() throws Exception {
+        long member = newMember();
+        as(staff(Role.MANAGER));
+        adjustments.adjust(member, 40, "Drift check");
+        update("UPDATE point_account SET balance = 55 WHERE user_id = ?", member);
+        assertTrue(reconciliation.drifts().stream().anyMatch(drift -> drift.userId() == member));
+        refusedForAllBut(Role.ADMIN, () -> reconciliation.repair(member, "fix"));
+        as(staff(Role.ADMIN));
+        assertEquals(
+                55, reconciliation.repair(member, "Restored from the ledger").balance());
+        assertEquals(40, count("SELECT balance FROM point_account WHERE user_id = ?", member));
+        assertTrue(reconciliation.drifts().stream().noneMatch(drift -> drift.userId() == member));
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM audit_log WHERE action = 'balance.repaired' AND member_user_id = ?",
+                        member));
     }
 
     @Test
