@@ -1,5 +1,7 @@
 package com.twork.points.incontainer;
 
+import static com.twork.points.incontainer.ContainerSql.connection;
+import static com.twork.points.incontainer.ContainerSql.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,8 +30,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -54,7 +53,7 @@ class ConcurrentSweepsIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("twork.it.war")))
-                .addClasses(ConcurrentSweepsIT.class, ContainerDatabase.class);
+                .addClasses(ConcurrentSweepsIT.class, ContainerDatabase.class, ContainerSql.class);
     }
 
     @Test
@@ -201,22 +200,5 @@ class ConcurrentSweepsIT {
         lot.setObject(4, expires);
         lot.setInt(5, points);
         lot.addBatch();
-    }
-
-    private static Connection connection() throws Exception {
-        return InitialContext.<DataSource>doLookup("java:app/jdbc/twork").getConnection();
-    }
-
-    private static long count(String sql, Object... parameters) throws Exception {
-        try (Connection connection = connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

@@ -1,5 +1,8 @@
 package com.twork.points.incontainer;
 
+import static com.twork.points.incontainer.ContainerSql.count;
+import static com.twork.points.incontainer.ContainerSql.text;
+import static com.twork.points.incontainer.ContainerSql.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,9 +36,6 @@ import com.twork.points.setting.control.SettingKey;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -46,8 +46,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -103,7 +101,7 @@ class StaffServicesIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("twork.it.war")))
-                .addClasses(StaffServicesIT.class, ContainerDatabase.class);
+                .addClasses(StaffServicesIT.class, ContainerDatabase.class, ContainerSql.class);
     }
 
     private void as(AuthenticatedCaller caller) {
@@ -337,36 +335,5 @@ class StaffServicesIT {
         assertTrue(expiry.runNow().points() >= 25);
         assertEquals(0, count("SELECT balance FROM point_account WHERE user_id = ?", member));
         assertTrue(count("SELECT COUNT(*) FROM audit_log WHERE action = 'expiry.run_now'") >= 1);
-    }
-
-    private static Connection connection() throws Exception {
-        return InitialContext.<DataSource>doLookup("java:app/jdbc/twork").getConnection();
-    }
-
-    private static long count(String sql, Object... parameters) throws Exception {
-        return Long.parseLong(text(sql, parameters));
-    }
-
-    private static String text(String sql, Object... parameters) throws Exception {
-        try (Connection connection = connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
-    }
-
-    private static void update(String sql, Object... parameters) throws Exception {
-        try (Connection connection = connection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
     }
 }

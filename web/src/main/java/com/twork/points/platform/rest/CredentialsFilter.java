@@ -43,10 +43,12 @@ public class CredentialsFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String client = ClientAddresses.resolve(
-                servletRequest.getRemoteAddr(),
-                request.getHeaderString("X-Forwarded-For"),
-                settings.current().raw(SettingKey.TRUSTED_PROXIES));
+        String peer = servletRequest.getRemoteAddr();
+        String forwardedFor = request.getHeaderString("X-Forwarded-For");
+        // Settings are read only when there is a forwarded address to judge (every request passes here).
+        String client = forwardedFor == null
+                ? peer
+                : ClientAddresses.resolve(peer, forwardedFor, settings.current().raw(SettingKey.TRUSTED_PROXIES));
         caller.present(read(request), client);
     }
 
