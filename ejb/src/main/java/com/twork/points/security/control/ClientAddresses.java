@@ -11,10 +11,7 @@ public final class ClientAddresses {
     private ClientAddresses() {}
 
     public static String resolve(String peer, String forwardedFor, String trustedProxies) {
-        List<String> trusted = Arrays.stream(trustedProxies.split(","))
-                .map(String::trim)
-                .filter(entry -> !entry.isEmpty())
-                .toList();
+        List<String> trusted = trusted(trustedProxies);
         if (forwardedFor == null || !trusted.contains(peer)) {
             return peer;
         }
@@ -26,5 +23,17 @@ public final class ClientAddresses {
             }
         }
         return peer;
+    }
+
+    /** Whether the direct peer is one of the configured trusted proxies (comma-separated addresses). */
+    public static boolean isTrusted(String peer, String trustedProxies) {
+        return trusted(trustedProxies).contains(peer);
+    }
+
+    private static List<String> trusted(String trustedProxies) {
+        return Arrays.stream(trustedProxies.split(","))
+                .map(String::trim)
+                .filter(entry -> !entry.isEmpty())
+                .toList();
     }
 }

@@ -20,6 +20,11 @@ public class TierCatalog {
     private volatile TierLadder ladder;
     private volatile long loadedAtNanos;
 
+    /** Forgets the loaded ladder, so the next read (in this JVM) sees a change at once. */
+    public void invalidate() {
+        ladder = null;
+    }
+
     public TierLadder ladder() {
         TierLadder current = ladder;
         long now = System.nanoTime();

@@ -8,6 +8,7 @@ import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.platform.rest.SessionCookies;
 import com.twork.points.security.boundary.AccountService;
 import com.twork.points.security.boundary.LoginResult;
+import com.twork.points.security.control.ClientAddresses;
 import com.twork.points.setting.boundary.SettingsService;
 import com.twork.points.setting.control.SettingKey;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,10 +88,8 @@ public class AuthResource {
     }
 
     private boolean secure() {
-        boolean trustedPeer = Arrays.stream(
-                        settings.current().raw(SettingKey.TRUSTED_PROXIES).split(","))
-                .map(String::trim)
-                .anyMatch(proxy -> proxy.equals(servletRequest.getRemoteAddr()));
+        boolean trustedPeer = ClientAddresses.isTrusted(
+                servletRequest.getRemoteAddr(), settings.current().raw(SettingKey.TRUSTED_PROXIES));
         return SessionCookies.overHttps(request, servletRequest.isSecure(), trustedPeer);
     }
 }

@@ -1,0 +1,103 @@
+package com.twork.points.console.control;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The console's transaction filters (type, member, order, free text, date range in the site's time zone), turned
+ * into one SQL {@code WHERE} clause with positional parameters. The list page and the CSV export use the same
+ * clause, so the export holds exactly the rows the page shows.
+ */
+public record TransactionFilter(
+        Optional<String> type,
+        Optional<Long> userId,
+        Optional<String> orderId,
+        Optional<String> search,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to) {
+
+    public static final Set<String> TYPES =
+            Set.of("earn", "referral", "birthday", "refund", "adjust", "redeem", "expire");
+
+    public static TransactionFilter none() {
+        return new TransactionFilter(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** A {@code WHERE} clause over {@code point_transaction t} and its parameters, in order. */
+    public Where where(ZoneId siteZone) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        type.filter(TYPES::contains).ifPresent(value -> {
+            conditions.add("t.type = ?");
+            parameters.add(value);
+        });
+        userId.ifPresent(value -> {
+            conditions.add("t.user_id = ?");
+            parameters.add(value);
+        });
+        orderId.ifPresent(value -> {
+            conditions.add("t.order_id = ?");
+            parameters.add(value);
+        });
+        search.ifPresent(value -> {
+            conditions.add("(t.description LIKE ? ESCAPE '!' OR t.order_id LIKE ? ESCAPE '!')");
+            String pattern = "%" + likeEscaped(value) + "%";
+            parameters.add(pattern);
+            parameters.add(pattern);
+        });
+        from.ifPresent(day -> {
+            conditions.add("t.created_at >= ?");
+            parameters.add(startOf(day, siteZone));
+        });
+        to.ifPresent(day -> {
+            conditions.add("t.created_at < ?");
+            parameters.add(startOf(day.plusDays(1), siteZone));
+        });
+        String clause = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return new Where(clause, List.copyOf(parameters));
+    }
+
+    /** The query string that reproduces this filter (for paging links and the export link). */
+    public String toQuery() {
+        StringBuilder query = new StringBuilder();
+        type.ifPresent(value -> append(query, "type", value));
+        userId.ifPresent(value -> append(query, "member", Long.toString(value)));
+        orderId.ifPresent(value -> append(query, "order", value));
+        search.ifPresent(value -> append(query, "q", value));
+        from.ifPresent(value -> append(query, "from", value.toString()));
+        to.ifPresent(value -> append(query, "to", value.toString()));
+        return query.toString();
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        query.append(name)
+                .append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Instant startOf(LocalDate day, ZoneId zone) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    /** Escapes LIKE wildcards with {@code !} so a search for "50%" means the characters, not a pattern. */
+    public static String likeEscaped(String value) {
+        return value.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** A clause and its parameters. */
+    public record Where(String clause, List<Object> parameters) {}
+}

@@ -1,0 +1,2 @@
+/** Changing the tier ladder (staff). */
+package com.twork.points.tier.boundary;
