@@ -49,6 +49,12 @@ public class ConsoleSessions {
                         nonces.issue(account.id(), session.id(), now)));
     }
 
+    /** Ends a session (a customer's, opened by the password check, that the console will not use). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void close(String token) {
+        sessions.close(token);
+    }
+
     /** Whether a form's CSRF token was made for this session (this 12-hour tick or the one before). */
     public boolean csrfMatches(StaffSession staff, String presented) {
         return presented != null

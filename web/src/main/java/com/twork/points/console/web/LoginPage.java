@@ -4,7 +4,6 @@ import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.security.boundary.AccountService;
 import com.twork.points.security.boundary.InvalidLoginException;
 import com.twork.points.security.boundary.LoginResult;
-import com.twork.points.security.control.LoginSessions;
 import com.twork.points.security.entity.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
@@ -21,7 +20,7 @@ public class LoginPage {
     AccountService accounts;
 
     @Inject
-    LoginSessions sessions;
+    ConsoleSessions sessions;
 
     @Inject
     Console console;

@@ -24,16 +24,22 @@ public class TransactionsPage {
 
     private TransactionFilter filter;
     private Paged<TransactionRow> page;
+    private String problem;
 
     @PostConstruct
     void load() {
         filter = TransactionFilters.from(console::param);
-        TransactionFilters.problem(console::param).ifPresent(console::error);
+        problem = TransactionFilters.problem(console::param).orElse(null);
         page = queries.transactions(filter, console.pageParam(), PER_PAGE);
     }
 
     public Paged<TransactionRow> getPage() {
         return page;
+    }
+
+    /** A filter that could not be read (and was left out), in words; null when all were understood. */
+    public String getProblem() {
+        return problem;
     }
 
     public List<String> getTypes() {
