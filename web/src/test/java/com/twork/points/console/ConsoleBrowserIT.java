@@ -290,4 +290,163 @@ class ConsoleBrowserIT {
         first.sendKeys(Keys.ENTER);
         assertTrue(browser.driver().getCurrentUrl().endsWith("#main"));
     }
+
+    @Test
+    void runExpiryNowAndReconcileBalancesBothWork() {
+        newStaff("ADMIN");
+        long due = Fixtures.newMember();
+        Fixtures.insertLot(
+                due,
+                "earn",
+                90,
+                Fixtures.now().minus(Duration.ofDays(400)),
+                Fixtures.now().minus(Duration.ofDays(1)));
+        long drifted = Fixtures.newMember();
+        Fixtures.insertLot(drifted, "earn", 60, Fixtures.now(), null);
+        Fixtures.update("UPDATE point_account SET balance = 75 WHERE user_id = ?", drifted);
+
+        browser.open("/admin/reports.xhtml");
+        assertTrue(browser.text("drifts").contains(Long.toString(drifted)));
+        browser.screenshot("reports");
+        browser.submitConfirmed("expiry:submit");
+        assertEquals("Expiry ran.", browser.text("notice"));
+        assertTrue(browser.text("expiry-summary").matches("\\d+ lot\\(s\\) expired, \\d+ point\\(s\\)."));
+        assertEquals(0, Ledger.assertInvariant(due), "the due lot expired");
+        assertEquals(1, count("SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND type = 'expire'", due));
+
+        browser.type("reconcile:reason", "Console reconcile test");
+        browser.submitConfirmed("reconcile:submit");
+        assertEquals("Balances reconciled.", browser.text("notice"));
+        assertEquals(60, Ledger.assertInvariant(drifted), "the stored balance follows the lots again");
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM audit_log WHERE member_user_id = ? AND action = 'balance.repaired'"
+                                + " AND reason = 'Console reconcile test'",
+                        drifted));
+    }
+
+    @Test
+    void anAdminCreatesDisablesAndResetsAccountsAndStaffChangeTheirPassword() {
+        newStaff("ADMIN");
+        String login = "made-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.open("/admin/accounts.xhtml");
+        browser.type("create:login", login);
+        browser.type("create:password", "short");
+        browser.submit("create:submit");
+        assertTrue(browser.text("messages").contains("A password is 10 to 200 characters"), browser.text("messages"));
+        browser.type("create:login", login);
+        browser.type("create:password", "a-good-long-password");
+        browser.submit("create:submit");
+        assertEquals("Account created.", browser.text("notice"));
+        long id = count("SELECT id FROM account WHERE login = ?", login);
+        assertEquals("MANAGER", text("SELECT role FROM account WHERE id = ?", id));
+        browser.screenshot("accounts");
+
+        browser.submitConfirmed("toggle-" + id);
+        assertEquals("Account disabled.", browser.text("notice"));
+        assertEquals(0, count("SELECT enabled FROM account WHERE id = ?", id));
+        browser.submit("toggle-" + id);
+        assertEquals("Account enabled.", browser.text("notice"));
+
+        new org.openqa.selenium.support.ui.Select(browser.find("reset:account")).selectByValue(Long.toString(id));
+        browser.type("reset:password", "another-long-password");
+        browser.submitConfirmed("reset:submit");
+        assertEquals("Password reset; the account's sessions were closed.", browser.text("notice"));
+
+        browser.driver().manage().deleteAllCookies();
+        browser.login(login, "another-long-password");
+        assertTrue(browser.driver().getTitle().startsWith("Dashboard"));
+        browser.open("/admin/password.xhtml");
+        browser.type("password:current", "another-long-password");
+        browser.type("password:fresh", "third-long-password");
+        browser.type("password:repeated", "third-long-passwordX");
+        browser.submit("password:submit");
+        assertEquals(
+                "The two new passwords differ.",
+                browser.find("password")
+                        .findElement(By.className("field-error"))
+                        .getText());
+        browser.type("password:current", "another-long-password");
+        browser.type("password:fresh", "third-long-password");
+        browser.type("password:repeated", "third-long-password");
+        browser.submit("password:submit");
+        assertEquals("Your password was changed.", browser.text("notice"));
+        browser.submit("logout");
+        assertEquals("Log in · T-Work Points", browser.driver().getTitle());
+        browser.login(login, "third-long-password");
+        assertTrue(browser.driver().getTitle().startsWith("Dashboard"), "the new password works");
+    }
+
+    @Test
+    void tiersAreCheckedAsAWholeAndSaved() {
+        newStaff("ADMIN");
+        String before = text("SELECT GROUP_CONCAT(CONCAT(tier_key, ':', label, ':', threshold, ':', multiplier)"
+                + " ORDER BY threshold) FROM tier");
+        String silver = text("SELECT tier_key FROM tier ORDER BY threshold LIMIT 1 OFFSET 2");
+        String silverThreshold = text("SELECT threshold FROM tier WHERE tier_key = ?", silver);
+        String silverLabel = text("SELECT label FROM tier WHERE tier_key = ?", silver);
+        String silverMultiplier = text("SELECT multiplier FROM tier WHERE tier_key = ?", silver);
+        try {
+            browser.open("/admin/tiers.xhtml");
+            browser.type(silver + "_multiplier", "0");
+            browser.submit("tiers:submit");
+            assertTrue(browser.driver().getPageSource().contains("Enter a number above 0 and at most 100"));
+            assertEquals(
+                    before,
+                    text("SELECT GROUP_CONCAT(CONCAT(tier_key, ':', label, ':', threshold, ':', multiplier)"
+                            + " ORDER BY threshold) FROM tier"),
+                    "nothing saved");
+            browser.type(silver + "_multiplier", "1.75");
+            browser.type(silver + "_label", "Silver Plus");
+            browser.submit("tiers:submit");
+            assertEquals("Tiers saved.", browser.text("notice"));
+            assertEquals("Silver Plus", text("SELECT label FROM tier WHERE tier_key = ?", silver));
+            assertEquals(silverThreshold, text("SELECT threshold FROM tier WHERE tier_key = ?", silver));
+            assertEquals(
+                    1,
+                    count(
+                            "SELECT COUNT(*) FROM audit_log WHERE action = 'tiers.updated' AND details LIKE ?",
+                            "%Silver Plus%"));
+        } finally {
+            Fixtures.update(
+                    "UPDATE tier SET label = ?, multiplier = ? WHERE tier_key = ?",
+                    silverLabel,
+                    silverMultiplier,
+                    silver);
+        }
+    }
+
+    @Test
+    void theFailureAlertReachesStaffAndADismissalHidesIt() {
+        newStaff("MANAGER");
+        int threshold = Integer.parseInt(text("SELECT value FROM setting WHERE name = 'failure_alert_threshold'"));
+        for (int i = 1; i <= threshold; i++) {
+            Fixtures.update(
+                    "INSERT INTO failure_event (occurred_at, kind, detail) VALUES (?, 'sync', ?)",
+                    Fixtures.utc(Fixtures.now()),
+                    "console test failure " + i);
+        }
+        browser.open("/admin/members.xhtml");
+        String alert = browser.text("failure-alert");
+        assertTrue(
+                alert.startsWith("Point sync has failed ") && alert.contains("console test failure " + threshold),
+                alert);
+        browser.screenshot("failure-alert");
+        browser.submit("dismiss-alert");
+        assertEquals("Alert dismissed.", browser.text("notice"));
+        assertFalse(browser.has("failure-alert"));
+    }
+
+    @Test
+    void reprocessingAnOrderWithoutEventsSaysSoAndWebhooksShowTheirState() {
+        newStaff("ADMIN");
+        browser.open("/admin/orders.xhtml");
+        browser.type("reprocess:order", "WC-no-such-order");
+        browser.submit("reprocess:submit");
+        assertEquals("No event of order WC-no-such-order to re-process", browser.text("messages"));
+        browser.open("/admin/webhooks.xhtml");
+        assertTrue(browser.text("delivery-url").endsWith("/wp-json/twork/v1/points/webhooks/woocommerce"));
+        assertTrue(browser.has("secret:secret"));
+    }
 }

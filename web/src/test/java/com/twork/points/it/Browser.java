@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -83,7 +85,7 @@ public final class Browser implements AutoCloseable {
     public void submit(String buttonId) {
         WebElement button = find(buttonId);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        awaitNextPage(button);
     }
 
     /** Clicks a button that asks for confirmation, accepts it, and waits for the next page. */
@@ -93,7 +95,27 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.alertIsPresent())
                 .accept();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        awaitNextPage(button);
+    }
+
+    /**
+     * Waits until the page that held {@code old} is gone and the next one has loaded. Chromium sometimes answers
+     * a question about a node of the unloading page with "does not belong to the document": that, too, means the
+     * old page is gone.
+     */
+    private void awaitNextPage(WebElement old) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ignored -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                return String.valueOf(e.getMessage()).contains("does not belong to the document");
+            }
+        });
+        wait.until(ignored -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     public void login(String login, String password) {

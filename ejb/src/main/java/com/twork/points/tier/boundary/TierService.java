@@ -74,6 +74,8 @@ public class TierService {
                     .setParameter(7, actor)
                     .executeUpdate();
         }
+        // The ladder read for validation left the old Tier entities in this persistence context: forget them.
+        em.clear();
         catalog.invalidate();
         TierLadder after = catalog.ladder();
         audit.action("tiers.updated", describe(before) + " -> " + describe(after));
