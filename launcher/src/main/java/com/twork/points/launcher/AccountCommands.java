@@ -50,18 +50,20 @@ final class AccountCommands {
                     id = keys.getLong(1);
                 }
             }
-            audit(new AuditEntry(
-                    now,
-                    "cli",
-                    "account.created",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    "localhost",
-                    "account " + id + " " + login + " " + role));
+            AuditAppender.append(
+                    connection,
+                    new AuditEntry(
+                            now,
+                            "cli",
+                            "account.created",
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "localhost",
+                            "account " + id + " " + login + " " + role));
             connection.commit();
             out.println("Created " + role + " account " + id + " (" + login + "). Log in to the console with it.");
         } catch (SQLException e) {
@@ -70,40 +72,6 @@ final class AccountCommands {
                 throw new IllegalArgumentException("The login " + login + " is taken", e);
             }
             throw e;
-        }
-    }
-
-    private void audit(AuditEntry entry) throws SQLException {
-        String previous;
-        try (Statement head = connection.createStatement();
-                ResultSet row = head.executeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
-            row.next();
-            previous = row.getString(1);
-        }
-        String hash = entry.chainHash(previous);
-        long id;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO audit_log (created_at, actor, action, client_address, details, prev_hash, hash)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setObject(1, utc(entry.at()));
-            insert.setString(2, entry.actor());
-            insert.setString(3, entry.action());
-            insert.setString(4, entry.clientAddress());
-            insert.setString(5, entry.details());
-            insert.setString(6, previous);
-            insert.setString(7, hash);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
-            update.setLong(1, id);
-            update.setString(2, hash);
-            update.executeUpdate();
         }
     }
 

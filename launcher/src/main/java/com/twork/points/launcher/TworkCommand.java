@@ -1,5 +1,6 @@
 package com.twork.points.launcher;
 
+import com.twork.points.launcher.legacy.LegacyImportCommand;
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.entity.Permission;
 import java.io.BufferedReader;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * Entry point of {@code ./twork}: {@code run} starts the server, {@code key ...} manages API keys. Exit codes:
- * 0 done, 1 failed, 2 bad usage or a port already taken.
+ * 0 done, 1 failed, 2 bad usage or a port already taken, 3 refused (the legacy import on a database that is not
+ * fresh or holds another source).
  */
 public final class TworkCommand {
     private static final String USAGE = String.join(
@@ -32,6 +34,9 @@ public final class TworkCommand {
             "  ./twork key revoke ID",
             "  ./twork account create --login NAME [--role ADMIN|MANAGER]   (password read from standard input)",
             "  ./twork seed [--sample] [--force]              default settings and tiers (--force resets changed ones)",
+            "  ./twork import-legacy --source-url jdbc:mariadb://HOST:PORT/DB --source-user USER",
+            "        [--source-password-stdin] [--prefix wp_] [--dry-run]   the legacy WordPress plugin's data, into a",
+            "        fresh database (password from standard input or TWORK_LEGACY_PASSWORD)",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -67,6 +72,8 @@ public final class TworkCommand {
                 return account(args.subList(1, args.size()), out);
             case "seed":
                 return seed(args.subList(1, args.size()), out);
+            case "import-legacy":
+                return importLegacy(args.subList(1, args.size()), out);
             default:
                 throw new IllegalArgumentException("Unknown command: " + args.get(0));
         }
@@ -204,6 +211,27 @@ public final class TworkCommand {
             new SeedCommands(connection, out).seed(args.contains("--force"), args.contains("--sample"));
         }
         return 0;
+    }
+
+    private static int importLegacy(List<String> args, PrintStream out) throws Exception {
+        LegacyImportCommand.Options options = LegacyImportCommand.options(args, TworkCommand::firstLineOfInput);
+        try (Database database = Database.open();
+                Connection connection = database.connect()) {
+            SchemaMigrator.migrate(database.dataSource());
+            return new LegacyImportCommand(connection, out).run(options);
+        }
+    }
+
+    private static String firstLineOfInput() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null) {
+                throw new IllegalArgumentException("--source-password-stdin: no password on standard input.");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--source-password-stdin: " + e.getMessage(), e);
+        }
     }
 
     /** From the terminal without echo when there is one, else the first line of standard input (scripts, CI). */

@@ -8,29 +8,40 @@ public final class Ledger {
     private Ledger() {}
 
     /**
-     * SPEC §2: balance = Σ remaining of available lots = Σ available credits − Σ debits ≥ 0, and every debit's
-     * allocations add up to its points (no half-written use case).
+     * SPEC §2: balance = Σ remaining of available lots = Σ available credits − Σ debits ≥ 0, and every counting
+     * debit's allocations add up to its points (no half-written use case; void rows never count).
      */
     public static long assertInvariant(long userId) {
-        long balance = Fixtures.count("SELECT COALESCE(MAX(balance), 0) FROM point_account WHERE user_id = ?", userId);
-        long remaining = Fixtures.count(
+        return assertInvariant(Fixtures::count, userId);
+    }
+
+    /** Counts with SQL in some database: the shared one ({@link Fixtures#count}) or another one a test made. */
+    @FunctionalInterface
+    public interface Counter {
+        long count(String sql, Object... parameters);
+    }
+
+    /** {@link #assertInvariant(long)} in the database {@code db} reads. */
+    public static long assertInvariant(Counter db, long userId) {
+        long balance = db.count("SELECT COALESCE(MAX(balance), 0) FROM point_account WHERE user_id = ?", userId);
+        long remaining = db.count(
                 "SELECT COALESCE(SUM(remaining), 0) FROM point_transaction"
                         + " WHERE user_id = ? AND status = 'available'",
                 userId);
-        long net = Fixtures.count(
+        long net = db.count(
                 "SELECT COALESCE(SUM(CASE WHEN type IN ('redeem', 'expire') THEN -points"
                         + " ELSE points END), 0) FROM point_transaction WHERE user_id = ? AND status = 'available'",
                 userId);
         assertEquals(balance, remaining, "balance = sum of remaining of available lots for member " + userId);
         assertEquals(balance, net, "balance = credits - debits for member " + userId);
         assertTrue(balance >= 0, "balance >= 0");
-        long unbalancedDebits = Fixtures.count(
-                "SELECT COUNT(*) FROM point_transaction d WHERE d.user_id = ?"
+        long unbalancedDebits = db.count(
+                "SELECT COUNT(*) FROM point_transaction d WHERE d.user_id = ? AND d.status = 'available'"
                         + " AND d.type IN ('redeem', 'expire') AND d.points <> (SELECT COALESCE(SUM(a.points), 0)"
                         + " FROM point_allocation a WHERE a.debit_id = d.id)",
                 userId);
         assertEquals(0, unbalancedDebits, "every debit is fully allocated");
-        long overdrawnLots = Fixtures.count(
+        long overdrawnLots = db.count(
                 "SELECT COUNT(*) FROM point_transaction l WHERE l.user_id = ? AND l.status = 'available'"
                         + " AND l.points > 0 AND l.type NOT IN ('redeem', 'expire', 'refund')"
                         + " AND l.remaining + (SELECT COALESCE(SUM(a.points - a.restored), 0) FROM point_allocation a"

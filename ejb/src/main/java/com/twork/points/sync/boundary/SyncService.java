@@ -92,6 +92,12 @@ public class SyncService {
         if (item.ignored()) {
             return result(item, Status.IGNORED, Optional.empty());
         }
+        // An echo of one of our rows is recognised by its id before the item is judged as a new event: the app
+        // re-posts rows it could never post itself (negative adjustments, reversals, imported legacy rows).
+        Optional<Long> echoed = item.id().flatMap(echoes::of);
+        if (echoed.isPresent()) {
+            return result(item, Status.DUPLICATE, echoed);
+        }
         if (item.problem().isPresent()) {
             return new SyncItemResult(
                     item.index(),
@@ -101,10 +107,6 @@ public class SyncService {
                     Optional.of(item.problem().get()));
         }
         String id = item.id().orElseThrow();
-        Optional<Long> echoed = echoes.of(id);
-        if (echoed.isPresent()) {
-            return result(item, Status.DUPLICATE, echoed);
-        }
         try {
             WriteResult written =
                     TransientFailures.retry(() -> ledger.syncItem(userId, id, item.earn(), item.redeem(), actor));

@@ -122,6 +122,30 @@ class SyncIT {
     }
 
     @Test
+    void anEchoOfOurOwnNegativeAdjustmentIsADuplicateNotARejection() {
+        long userId = newMember();
+        Fixtures.insertLot(userId, "earn", 100, Fixtures.now(), null);
+        long reversal =
+                Fixtures.insertRow(userId, "adjust", -40, "Order #5 cancelled", "5", Fixtures.now(), null, "available");
+        String before = Ledger.snapshot(userId);
+
+        // The app could never post a negative adjustment itself, but it echoes the one it was shown.
+        JsonObject answer = sync(
+                        userId,
+                        Json.createArrayBuilder()
+                                .add(item(Long.toString(reversal), "adjust", -40, "Order #5 cancelled"))
+                                .build())
+                .assertOk();
+
+        assertTrue(answer.getBoolean("success"), answer.toString());
+        assertEquals(0, answer.getJsonArray("errors").size());
+        JsonObject result = answer.getJsonArray("results").getJsonObject(0);
+        assertEquals("duplicate", result.getString("status"));
+        assertEquals(reversal, result.getJsonNumber("transaction_id").longValueExact());
+        assertEquals(before, Ledger.snapshot(userId));
+    }
+
+    @Test
     void anEarnPostedThenEchoedWithTheLocalIdIsCreditedOnce() {
         long userId = newMember();
         long posted = Api.post("/earn", key, "{\"user_id\": " + userId + ", \"points\": 75, \"description\": \"Scan\"}")
