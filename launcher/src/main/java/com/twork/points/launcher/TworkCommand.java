@@ -145,6 +145,7 @@ public final class TworkCommand {
         out.println();
         out.println("T-Work Points is running.");
         out.println("  REST API:  " + base + "/wp-json/twork/v1/points/   (e.g. GET .../balance/{user_id})");
+        out.println("  Console:   " + base + "/admin/   (staff accounts: ./twork account create --login NAME)");
         out.println("  Health:    " + base + "/health   Metrics: " + base + "/metrics   OpenAPI: " + base + "/openapi");
         out.println("  Logs:      "
                 + LauncherConfig.value(
