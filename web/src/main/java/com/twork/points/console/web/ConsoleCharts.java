@@ -101,12 +101,9 @@ public final class ConsoleCharts {
         return svg.append("</svg>").toString();
     }
 
-    /**
-     * The axis top: the smallest 1, 2 or 5 times a power of ten at or above {@code value}, rounded up to a
-     * multiple of 4 so the four grid steps are whole numbers.
-     */
+    /** The axis top: four equal steps, each 1, 2 or 5 times a power of ten, together at or above {@code value}. */
     static long axisTop(long value) {
-        return (niceCeiling(value) + 3) / 4 * 4;
+        return 4 * niceCeiling(Math.max(1, (value + 3) / 4));
     }
 
     static long niceCeiling(long value) {
