@@ -91,7 +91,7 @@ class ConsoleBrowserIT {
         browser.type("adjust:delta", "150");
         browser.type("adjust:reason", "Goodwill for a late delivery");
         browser.submit("adjust:submit");
-        assertEquals("Points adjusted.", browser.text("notice"));
+        assertEquals("Points adjusted.", browser.notice());
         assertEquals("450", browser.text("balance"));
         assertEquals(450, Ledger.assertInvariant(member));
         assertTrue(browser.driver().getCurrentUrl().contains("done=adjusted"), "redirected after the POST");
@@ -182,7 +182,7 @@ class ConsoleBrowserIT {
 
             browser.type("setting_referral_bonus", "650");
             browser.submit("settings:submit");
-            assertEquals("Settings saved.", browser.text("notice"));
+            assertEquals("Settings saved.", browser.notice());
             assertEquals("650", text("SELECT value FROM setting WHERE name = 'referral_bonus'"));
             assertEquals("650", browser.find("setting_referral_bonus").getAttribute("value"));
         } finally {
@@ -213,7 +213,7 @@ class ConsoleBrowserIT {
         assertFalse(browser.has("consumer-secret"), "the secret is shown once");
         assertFalse(browser.driver().getPageSource().contains(consumerSecret));
         browser.submitConfirmed("revoke-" + key.id());
-        assertEquals("API key revoked.", browser.text("notice"));
+        assertEquals("API key revoked.", browser.notice());
         assertEquals(401, Api.get("/balance/" + member, key).status(), "a revoked key is refused");
     }
 
@@ -309,14 +309,14 @@ class ConsoleBrowserIT {
         assertTrue(browser.text("drifts").contains(Long.toString(drifted)));
         browser.screenshot("reports");
         browser.submitConfirmed("expiry:submit");
-        assertEquals("Expiry ran.", browser.text("notice"));
+        assertEquals("Expiry ran.", browser.notice());
         assertTrue(browser.text("expiry-summary").matches("\\d+ lot\\(s\\) expired, \\d+ point\\(s\\)."));
         assertEquals(0, Ledger.assertInvariant(due), "the due lot expired");
         assertEquals(1, count("SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND type = 'expire'", due));
 
         browser.type("reconcile:reason", "Console reconcile test");
         browser.submitConfirmed("reconcile:submit");
-        assertEquals("Balances reconciled.", browser.text("notice"));
+        assertEquals("Balances reconciled.", browser.notice());
         assertEquals(60, Ledger.assertInvariant(drifted), "the stored balance follows the lots again");
         assertEquals(
                 1,
@@ -338,21 +338,21 @@ class ConsoleBrowserIT {
         browser.type("create:login", login);
         browser.type("create:password", "a-good-long-password");
         browser.submit("create:submit");
-        assertEquals("Account created.", browser.text("notice"));
+        assertEquals("Account created.", browser.notice());
         long id = count("SELECT id FROM account WHERE login = ?", login);
         assertEquals("MANAGER", text("SELECT role FROM account WHERE id = ?", id));
         browser.screenshot("accounts");
 
         browser.submitConfirmed("toggle-" + id);
-        assertEquals("Account disabled.", browser.text("notice"));
+        assertEquals("Account disabled.", browser.notice());
         assertEquals(0, count("SELECT enabled FROM account WHERE id = ?", id));
         browser.submit("toggle-" + id);
-        assertEquals("Account enabled.", browser.text("notice"));
+        assertEquals("Account enabled.", browser.notice());
 
         new org.openqa.selenium.support.ui.Select(browser.find("reset:account")).selectByValue(Long.toString(id));
         browser.type("reset:password", "another-long-password");
         browser.submitConfirmed("reset:submit");
-        assertEquals("Password reset; the account's sessions were closed.", browser.text("notice"));
+        assertEquals("Password reset; the account's sessions were closed.", browser.notice());
 
         browser.driver().manage().deleteAllCookies();
         browser.login(login, "another-long-password");
@@ -371,7 +371,7 @@ class ConsoleBrowserIT {
         browser.type("password:fresh", "third-long-password");
         browser.type("password:repeated", "third-long-password");
         browser.submit("password:submit");
-        assertEquals("Your password was changed.", browser.text("notice"));
+        assertEquals("Your password was changed.", browser.notice());
         browser.submit("logout");
         assertEquals("Log in · T-Work Points", browser.driver().getTitle());
         browser.login(login, "third-long-password");
@@ -400,7 +400,7 @@ class ConsoleBrowserIT {
             browser.type(silver + "_multiplier", "1.75");
             browser.type(silver + "_label", "Silver Plus");
             browser.submit("tiers:submit");
-            assertEquals("Tiers saved.", browser.text("notice"));
+            assertEquals("Tiers saved.", browser.notice());
             assertEquals("Silver Plus", text("SELECT label FROM tier WHERE tier_key = ?", silver));
             assertEquals(silverThreshold, text("SELECT threshold FROM tier WHERE tier_key = ?", silver));
             assertEquals(
@@ -434,7 +434,7 @@ class ConsoleBrowserIT {
                 alert);
         browser.screenshot("failure-alert");
         browser.submit("dismiss-alert");
-        assertEquals("Alert dismissed.", browser.text("notice"));
+        assertEquals("Alert dismissed.", browser.notice());
         assertFalse(browser.has("failure-alert"));
     }
 
@@ -448,5 +448,40 @@ class ConsoleBrowserIT {
         browser.open("/admin/webhooks.xhtml");
         assertTrue(browser.text("delivery-url").endsWith("/wp-json/twork/v1/points/webhooks/woocommerce"));
         assertTrue(browser.has("secret:secret"));
+    }
+
+    @Test
+    void voidingATransactionWritesACompensatingRowWithTheReason() {
+        newStaff("MANAGER");
+        long member = Fixtures.newMember();
+        long lot = Fixtures.insertLot(member, "earn", 120, Fixtures.now(), null);
+        Fixtures.insertLot(member, "earn", 30, Fixtures.now(), null);
+        browser.open("/admin/member.xhtml?id=" + member);
+        browser.type("void:transaction", Long.toString(lot));
+        browser.submitConfirmed("void:submit");
+        assertEquals(
+                "A reason is required.",
+                browser.find("void").findElement(By.className("field-error")).getText());
+        browser.type("void:transaction", Long.toString(lot));
+        browser.type("void:reason", "Credited by mistake");
+        browser.submitConfirmed("void:submit");
+        assertEquals("Transaction voided.", browser.notice());
+        assertEquals("30", browser.text("balance"));
+        assertEquals(30, Ledger.assertInvariant(member));
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM audit_log WHERE member_user_id = ? AND reason = 'Credited by mistake'",
+                        member));
+
+        long other = Fixtures.newMember();
+        long foreign = Fixtures.insertLot(other, "earn", 10, Fixtures.now(), null);
+        browser.type("void:transaction", Long.toString(foreign));
+        browser.type("void:reason", "Wrong member");
+        browser.submitConfirmed("void:submit");
+        assertEquals(
+                "Transaction " + foreign + " is not this member's.",
+                browser.find("void").findElement(By.className("field-error")).getText());
+        assertEquals(10, Ledger.assertInvariant(other));
     }
 }

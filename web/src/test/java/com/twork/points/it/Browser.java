@@ -71,6 +71,17 @@ public final class Browser implements AutoCloseable {
         return find(id).getText();
     }
 
+    /** The success message after a redirect; when there is none, fails with what the page said instead. */
+    public String notice() {
+        if (!has("notice")) {
+            String messages = has("messages") ? text("messages") : "";
+            throw new AssertionError("No notice on \"" + driver.getTitle() + "\" (" + driver.getCurrentUrl()
+                    + "); the page said: " + messages + " "
+                    + driver.findElement(By.tagName("main")).getText());
+        }
+        return text("notice");
+    }
+
     public boolean has(String id) {
         return !driver.findElements(By.id(id)).isEmpty();
     }
