@@ -303,6 +303,8 @@ public final class PointsClient {
             HttpClient http = httpClient != null
                     ? httpClient
                     : HttpClient.newBuilder()
+                            // HTTP/1.1: one request per connection at a time, no h2c upgrade dance on plain HTTP.
+                            .version(HttpClient.Version.HTTP_1_1)
                             .connectTimeout(connectTimeout)
                             .followRedirects(HttpClient.Redirect.NEVER)
                             .build();
