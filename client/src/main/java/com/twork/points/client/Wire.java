@@ -203,12 +203,12 @@ final class Wire {
     /** The envelope's {@code data} as plain Java values, for {@link PointsApiException#data()}. */
     static Map<String, Object> plain(JsonNode object) {
         Map<String, Object> values = new LinkedHashMap<>();
-        object.fields().forEachRemaining(entry -> {
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
             Object value = plainValue(entry.getValue());
             if (value != null) {
                 values.put(entry.getKey(), value);
             }
-        });
+        }
         return values;
     }
 
