@@ -1,0 +1,32 @@
+package com.twork.points.client.queue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every event it receives, in order. */
+final class RecordingListener implements QueueListener {
+    final List<Synced> successes = new CopyOnWriteArrayList<>();
+    final List<AttemptFailed> failures = new CopyOnWriteArrayList<>();
+    final List<BackoffScheduled> backoffs = new CopyOnWriteArrayList<>();
+    final List<DeadLettered> deadLetters = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onSuccess(Synced event) {
+        successes.add(event);
+    }
+
+    @Override
+    public void onFailure(AttemptFailed event) {
+        failures.add(event);
+    }
+
+    @Override
+    public void onBackoff(BackoffScheduled event) {
+        backoffs.add(event);
+    }
+
+    @Override
+    public void onDeadLetter(DeadLettered event) {
+        deadLetters.add(event);
+    }
+}
