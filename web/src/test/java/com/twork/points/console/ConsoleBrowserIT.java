@@ -314,16 +314,33 @@ class ConsoleBrowserIT {
         assertEquals(0, Ledger.assertInvariant(due), "the due lot expired");
         assertEquals(1, count("SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND type = 'expire'", due));
 
-        browser.type("reconcile:reason", "Console reconcile test");
-        browser.submitConfirmed("reconcile:submit");
-        assertEquals("Balances reconciled.", browser.notice());
-        assertEquals(60, Ledger.assertInvariant(drifted), "the stored balance follows the lots again");
-        assertEquals(
-                1,
-                count(
-                        "SELECT COUNT(*) FROM audit_log WHERE member_user_id = ? AND action = 'balance.repaired'"
-                                + " AND reason = 'Console reconcile test'",
-                        drifted));
+        long inconsistent = Fixtures.newMember();
+        Fixtures.insertLot(inconsistent, "earn", 50, Fixtures.now(), null);
+        long unallocated = Fixtures.insertRow(
+                inconsistent, "redeem", 20, "No allocation", null, Fixtures.now(), null, "available");
+        try {
+            browser.type("reconcile:reason", "Console reconcile test");
+            browser.submitConfirmed("reconcile:submit");
+            // A member whose ledger rows disagree is refused and named; every other drift is repaired.
+            String messages = browser.text("messages");
+            assertTrue(
+                    messages.contains("Member " + inconsistent + ": The ledger rows of member " + inconsistent
+                            + " disagree with each other"),
+                    messages);
+            assertTrue(
+                    messages.matches("(?s).*\\d+ balance\\(s\\) repaired; \\d+ need a correcting adjustment.*"),
+                    messages);
+            assertEquals(60, Ledger.assertInvariant(drifted), "the stored balance follows the lots again");
+            assertEquals(
+                    1,
+                    count(
+                            "SELECT COUNT(*) FROM audit_log WHERE member_user_id = ? AND action = 'balance.repaired'"
+                                    + " AND reason = 'Console reconcile test'",
+                            drifted));
+            assertEquals(50, count("SELECT balance FROM point_account WHERE user_id = ?", inconsistent));
+        } finally {
+            Fixtures.update("UPDATE point_transaction SET status = 'void' WHERE id = ?", unallocated);
+        }
     }
 
     @Test

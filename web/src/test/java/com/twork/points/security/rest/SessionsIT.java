@@ -199,6 +199,8 @@ class SessionsIT {
     void forwardedForIsIgnoredUnlessThePeerIsATrustedProxy() {
         long member = Fixtures.newMember();
         Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(10));
+        // Other suites call from 127.0.0.1 directly (the Java client, the browser): start this count from zero.
+        Fixtures.update("DELETE FROM throttle WHERE bucket = 'auth:127.0.0.1'");
         try {
             Fixtures.setSetting("trusted_proxies", "192.0.2.1");
             for (int i = 0; i < 10; i++) {
