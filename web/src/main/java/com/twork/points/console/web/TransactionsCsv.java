@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -63,38 +64,35 @@ public class TransactionsCsv extends HttpServlet {
                 "attachment; filename=\"twork-points-transactions-"
                         + now.atZone(zone).toLocalDate() + ".csv\"");
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = prepare(connection, statement.clause(), statement.parameters());
-                ResultSet rows = query.executeQuery()) {
-            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-            out.write('\uFEFF');
-            out.write(HEADER);
-            out.write("\r\n");
-            while (rows.next()) {
-                writeRow(out, rows, zone, now);
+                PreparedStatement query = connection.prepareStatement(
+                        statement.clause(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            query.setFetchSize(FETCH_SIZE);
+            bind(query, statement.parameters());
+            try (ResultSet rows = query.executeQuery()) {
+                Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+                out.write('\uFEFF');
+                out.write(HEADER);
+                out.write("\r\n");
+                while (rows.next()) {
+                    writeRow(out, rows, zone, now);
+                }
+                out.flush();
             }
-            out.flush();
         } catch (SQLException e) {
             throw new IOException("The export stopped: " + e.getMessage(), e);
         }
     }
 
-    private static PreparedStatement prepare(Connection connection, String sql, List<Object> parameters)
-            throws SQLException {
-        PreparedStatement query =
-                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        query.setFetchSize(FETCH_SIZE);
+    private static void bind(PreparedStatement query, List<Object> parameters) throws SQLException {
         for (int i = 0; i < parameters.size(); i++) {
             Object value = parameters.get(i);
             if (value instanceof Instant instant) {
                 query.setTimestamp(
-                        i + 1,
-                        Timestamp.valueOf(
-                                instant.atZone(java.time.ZoneOffset.UTC).toLocalDateTime()));
+                        i + 1, Timestamp.valueOf(instant.atZone(ZoneOffset.UTC).toLocalDateTime()));
             } else {
                 query.setObject(i + 1, value);
             }
         }
-        return query;
     }
 
     /** ID, user, e-mail, type, points, description, order, created, expires, expired? (Yes once the expiry passed). */
