@@ -12,8 +12,13 @@ import com.twork.points.console.boundary.ConsoleRows.TransactionRow;
 import com.twork.points.console.control.TransactionFilter;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.platform.control.Times;
+import com.twork.points.security.boundary.AccountView;
+import com.twork.points.security.boundary.ApiKeyView;
 import com.twork.points.security.boundary.RequiresPermission;
+import com.twork.points.security.entity.Account;
+import com.twork.points.security.entity.ApiKey;
 import com.twork.points.security.entity.Permission;
+import com.twork.points.security.entity.Role;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
 import com.twork.points.tier.control.TierCatalog;
@@ -160,6 +165,32 @@ public class ConsoleQueries {
                         (String) row[0], (String) row[1], number(row[2]), (java.math.BigDecimal) row[3], (String)
                                 row[4]))
                 .toList();
+    }
+
+    /** Staff and customer accounts, newest first (ADMIN). */
+    @RequiresPermission(value = Permission.READ, keys = false, staff = Role.ADMIN)
+    public Paged<AccountView> accounts(int page, int perPage) {
+        return newestFirst(Account.class, AccountView::of, page, perPage);
+    }
+
+    /** API keys, newest first (ADMIN). */
+    @RequiresPermission(value = Permission.READ, keys = false, staff = Role.ADMIN)
+    public Paged<ApiKeyView> keys(int page, int perPage) {
+        return newestFirst(ApiKey.class, ApiKeyView::of, page, perPage);
+    }
+
+    private <E, V> Paged<V> newestFirst(Class<E> type, java.util.function.Function<E, V> view, int page, int perPage) {
+        long total = em.createQuery("SELECT COUNT(e) FROM " + type.getSimpleName() + " e", Long.class)
+                .getSingleResult();
+        List<V> rows = em
+                .createQuery("SELECT e FROM " + type.getSimpleName() + " e ORDER BY e.id DESC", type)
+                .setFirstResult(Paged.offset(page, perPage))
+                .setMaxResults(perPage)
+                .getResultList()
+                .stream()
+                .map(view)
+                .toList();
+        return new Paged<>(rows, total, Math.max(1, page), perPage);
     }
 
     /** Members with the most points. */

@@ -1,5 +1,7 @@
 package com.twork.points.console.web;
 
+import com.twork.points.console.boundary.ConsoleQueries;
+import com.twork.points.console.boundary.Paged;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.security.boundary.AccountService;
 import com.twork.points.security.boundary.AccountView;
@@ -8,20 +10,24 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code accounts.xhtml} (ADMIN): staff accounts; create, enable or disable, reset a password. */
 @Named
 @RequestScoped
 public class AccountsPage {
+    static final int PER_PAGE = 50;
+
     @Inject
     AccountService accounts;
 
     @Inject
+    ConsoleQueries queries;
+
+    @Inject
     Console console;
 
-    private List<AccountView> rows;
+    private Paged<AccountView> rows;
     private String login;
     private String password;
     private String role = "MANAGER";
@@ -29,7 +35,7 @@ public class AccountsPage {
 
     @PostConstruct
     void load() {
-        rows = accounts.list();
+        rows = queries.accounts(console.pageParam(), PER_PAGE);
     }
 
     public void create() {
@@ -79,7 +85,7 @@ public class AccountsPage {
         }
     }
 
-    public List<AccountView> getRows() {
+    public Paged<AccountView> getRows() {
         return rows;
     }
 

@@ -1,5 +1,7 @@
 package com.twork.points.console.web;
 
+import com.twork.points.console.boundary.ConsoleQueries;
+import com.twork.points.console.boundary.Paged;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.security.boundary.ApiKeyService;
 import com.twork.points.security.boundary.ApiKeyView;
@@ -9,7 +11,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 
 /**
  * {@code keys.xhtml} (ADMIN): API keys with their last access; create one (its secret is shown in this one
@@ -19,13 +20,18 @@ import java.util.List;
 @Named
 @RequestScoped
 public class KeysPage {
+    static final int PER_PAGE = 50;
+
     @Inject
     ApiKeyService keys;
 
     @Inject
+    ConsoleQueries queries;
+
+    @Inject
     Console console;
 
-    private List<ApiKeyView> rows;
+    private Paged<ApiKeyView> rows;
     private CreatedApiKey created;
     private String description;
     private String permission = "read_write";
@@ -34,7 +40,7 @@ public class KeysPage {
 
     @PostConstruct
     void load() {
-        rows = keys.list();
+        rows = queries.keys(console.pageParam(), PER_PAGE);
     }
 
     public void create() {
@@ -45,7 +51,7 @@ public class KeysPage {
         }
         try {
             created = keys.create(description.trim(), chosen);
-            rows = keys.list();
+            rows = queries.keys(console.pageParam(), PER_PAGE);
             description = null;
         } catch (ApplicationFailure e) {
             console.refused(e, "create");
@@ -80,7 +86,7 @@ public class KeysPage {
         }
     }
 
-    public List<ApiKeyView> getRows() {
+    public Paged<ApiKeyView> getRows() {
         return rows;
     }
 
