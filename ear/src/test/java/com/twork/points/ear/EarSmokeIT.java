@@ -66,6 +66,15 @@ class EarSmokeIT {
                                 HttpResponse.BodyHandlers.ofString());
                 assertEquals(401, response.statusCode(), response.body());
                 assertTrue(response.body().contains("\"code\":\"rest_forbidden\""), response.body());
+                HttpResponse<String> console = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + (base + 80) + "/admin/login.xhtml"))
+                                        .timeout(Duration.ofSeconds(60))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, console.statusCode(), "the console's login page renders on Payara Server too");
+                assertTrue(console.body().contains("name=\"_csrf\""), console.body());
             } finally {
                 asadmin(asadmin, "stop-domain", "--domaindir", domains.toString(), "smoke");
             }
