@@ -12,11 +12,13 @@ import com.twork.points.client.PointsUnreachableException;
 import com.twork.points.client.SyncStatus;
 import com.twork.points.client.queue.DeadLetter;
 import com.twork.points.client.queue.EnqueueResult;
+import com.twork.points.client.queue.MutableClock;
 import com.twork.points.client.queue.OfflineQueue;
 import com.twork.points.client.queue.QueueKey;
 import com.twork.points.client.queue.QueueListener;
 import com.twork.points.client.queue.QueueTamperedException;
 import com.twork.points.client.queue.QueuedTransaction;
+import com.twork.points.client.queue.RecordingListener;
 import com.twork.points.client.queue.ReplayReport;
 import com.twork.points.client.queue.RetryPolicy;
 import com.twork.points.it.Api;
@@ -30,10 +32,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +59,7 @@ class OfflineQueueIT {
     private final Fixtures.Key key = Fixtures.writeKey();
     private final LoopbackProxy proxy = new LoopbackProxy(URI.create(Api.base()).getPort());
     private final QueueKey queueKey = QueueKey.generate();
-    private final Recorder events = new Recorder();
+    private final RecordingListener events = new RecordingListener();
 
     @AfterEach
     void stopProxy() throws IOException {
@@ -251,7 +253,7 @@ class OfflineQueueIT {
     @Test
     void afterTheRetryCeilingATransactionIsDeadLetteredNotDropped() {
         long userId = newMember();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         RetryPolicy twoAttempts = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(4), 2);
         QueuedTransaction earn = QueuedTransaction.earn(localId(), userId, 25);
         proxy.mode(LoopbackProxy.Mode.REFUSE);
@@ -277,7 +279,7 @@ class OfflineQueueIT {
     @Test
     void aServerThatAsksToSlowDownIsLeftAloneForItsRetryAfter() {
         long userId = newMember();
-        MovableClock clock = new MovableClock();
+        MutableClock clock = new MutableClock(Instant.now());
         proxy.answer(
                 429,
                 "Too Many Requests",
@@ -409,33 +411,5 @@ class OfflineQueueIT {
         }
         assertEquals(20, Ledger.assertInvariant(userId));
         assertEquals(SyncStatus.APPLIED, events.successes.get(0).status());
-    }
-
-    /** Keeps every event. */
-    static final class Recorder implements QueueListener {
-        final List<Synced> successes = new CopyOnWriteArrayList<>();
-        final List<AttemptFailed> failures = new CopyOnWriteArrayList<>();
-        final List<BackoffScheduled> backoffs = new CopyOnWriteArrayList<>();
-        final List<DeadLettered> deadLetters = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void onSuccess(Synced event) {
-            successes.add(event);
-        }
-
-        @Override
-        public void onFailure(AttemptFailed event) {
-            failures.add(event);
-        }
-
-        @Override
-        public void onBackoff(BackoffScheduled event) {
-            backoffs.add(event);
-        }
-
-        @Override
-        public void onDeadLetter(DeadLettered event) {
-            deadLetters.add(event);
-        }
     }
 }
