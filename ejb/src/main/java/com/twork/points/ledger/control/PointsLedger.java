@@ -133,10 +133,14 @@ public class PointsLedger {
                 : debit(work, redeem.orElseThrow(), Optional.of(clientRef));
     }
 
-    /** The member check of a batch, before anything in it is looked at (SPEC §3.0 order). */
+    /**
+     * The member check of a batch, before anything in it is looked at (SPEC §3.0 order), then the batch's own
+     * checks in the same transaction: a refused batch leaves no auto-created member behind.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void requireMember(long userId, Actor actor) {
+    public void requireMember(long userId, Actor actor, Runnable batchChecks) {
         requireMember(userId, actor, clock.now(), settingsCache.current());
+        batchChecks.run();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
