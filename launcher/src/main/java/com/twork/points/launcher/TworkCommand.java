@@ -1,5 +1,6 @@
 package com.twork.points.launcher;
 
+import com.twork.points.launcher.bench.BenchCommand;
 import com.twork.points.launcher.dataset.DatasetGenerator;
 import com.twork.points.launcher.dataset.InvariantCheck;
 import com.twork.points.launcher.legacy.LegacyImportCommand;
@@ -41,6 +42,8 @@ public final class TworkCommand {
             "        fresh database (password from standard input or TWORK_LEGACY_PASSWORD)",
             "  ./twork generate [--members 100000] [--transactions 5000000] [--seed 42]   a large consistent ledger",
             "        for benchmarks (bulk SQL), checked against the reconciliation invariant at the end",
+            "  ./twork bench [--data target/bench/data] [--seconds 15] [--connections 8,32,64] [--scenarios ...]",
+            "        load benchmark with wrk and its ceilings, written to docs/benchmarks.md (bench/run does it all)",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -80,6 +83,15 @@ public final class TworkCommand {
                 return importLegacy(args.subList(1, args.size()), out);
             case "generate":
                 return generate(args.subList(1, args.size()), out);
+            case "bench":
+                return new BenchCommand(out)
+                        .run(
+                                BenchCommand.options(options(args.subList(1, args.size()))),
+                                Path.of(LauncherConfig.value(
+                                                "twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
+                                        .toAbsolutePath(),
+                                Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
+                                        .toAbsolutePath());
             default:
                 throw new IllegalArgumentException("Unknown command: " + args.get(0));
         }

@@ -64,6 +64,7 @@ class FuzzIT {
             new Route("GET", "/expiring/{id}"),
             new Route("GET", "/members/{id}"),
             new Route("GET", "/auth/nonce"),
+            new Route("GET", "/auth/whoami"),
             new Route("PUT", "/members/{id}"),
             new Route("POST", "/earn"),
             new Route("POST", "/redeem"),
