@@ -96,7 +96,7 @@ public final class BenchCommand {
             throw new IllegalArgumentException("No dataset in " + options.data() + ": run ./twork generate first"
                     + " (TWORK_DATA_DIR=" + options.data() + "), or bench/run which does both");
         }
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        String loadBefore = loadAverage();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(options.data().resolve("mariadb"))) {
             MariaDbDataSource source = new MariaDbDataSource(database.jdbcUrl());
             source.setUser(EmbeddedDatabase.USER);
@@ -207,7 +207,7 @@ public final class BenchCommand {
                         out.println("jdbc " + format(row));
                     }
                 }
-                String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+                String loadAfter = loadAverage();
                 writeReport(options, dataset, http, jdbc, loadBefore, loadAfter);
                 out.println("Report written to " + options.report());
             }
@@ -470,6 +470,12 @@ public final class BenchCommand {
                 row.errors(),
                 serverCpu ? String.format(Locale.ROOT, "%.0f", row.serverCpu()) : "",
                 row.databaseCpu());
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static String memory() {

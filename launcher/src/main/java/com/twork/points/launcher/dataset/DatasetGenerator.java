@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * Writes members and their ledgers as our rules would have written them, simulated member by member in time order:
@@ -55,6 +55,8 @@ public final class DatasetGenerator {
     private long allocations;
     private long dueLots;
     private int statementsSinceCommit;
+    /** One seeded sequence for the whole run, so a seed always gives the same dataset. */
+    private SplittableRandom random;
 
     public DatasetGenerator(Connection connection, PrintStream out) {
         this.connection = connection;
@@ -97,7 +99,7 @@ public final class DatasetGenerator {
         try (Statement session = connection.createStatement()) {
             session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
             connection.setAutoCommit(false);
-            Random random = new Random(options.seed());
+            random = new SplittableRandom(options.seed());
             long lastReport = System.nanoTime();
             for (int m = 0; m < options.members(); m++) {
                 double target = m < heavy ? average * 20 : lightAverage;
@@ -137,7 +139,7 @@ public final class DatasetGenerator {
         }
     }
 
-    private void member(long userId, int events, Instant now, Random random) throws SQLException {
+    private void member(long userId, int events, Instant now, SplittableRandom random) throws SQLException {
         List<Instant> times = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
             times.add(now.minus(HISTORY).plusMillis((long) (random.nextDouble() * (HISTORY.toMillis() - 3_600_000))));
