@@ -82,19 +82,24 @@ public class TransactionsCsv extends HttpServlet {
             throws SQLException {
         PreparedStatement query =
                 connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        query.setFetchSize(FETCH_SIZE);
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof Instant instant) {
-                query.setTimestamp(
-                        i + 1,
-                        Timestamp.valueOf(
-                                instant.atZone(java.time.ZoneOffset.UTC).toLocalDateTime()));
-            } else {
-                query.setObject(i + 1, value);
+        try {
+            query.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                if (value instanceof Instant instant) {
+                    query.setTimestamp(
+                            i + 1,
+                            Timestamp.valueOf(
+                                    instant.atZone(java.time.ZoneOffset.UTC).toLocalDateTime()));
+                } else {
+                    query.setObject(i + 1, value);
+                }
             }
+            return query;
+        } catch (SQLException | RuntimeException e) {
+            query.close(); // the caller's try-with-resources never sees a statement that failed to bind
+            throw e;
         }
-        return query;
     }
 
     /** ID, user, e-mail, type, points, description, order, created, expires, expired? (Yes once the expiry passed). */
