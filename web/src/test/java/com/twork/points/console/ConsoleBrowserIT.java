@@ -316,7 +316,13 @@ class ConsoleBrowserIT {
 
         browser.type("reconcile:reason", "Console reconcile test");
         browser.submitConfirmed("reconcile:submit");
-        assertEquals("Balances reconciled.", browser.text("notice"));
+        // The suites share one database, and listing tests write raw rows whose drift no repair may touch: with
+        // those present the page reports them apart instead of the plain notice. This member is repaired either way.
+        if (browser.has("notice")) {
+            assertEquals("Balances reconciled.", browser.text("notice"));
+        } else {
+            assertTrue(browser.driver().getPageSource().contains("balance(s) repaired;"), "the page says what it did");
+        }
         assertEquals(60, Ledger.assertInvariant(drifted), "the stored balance follows the lots again");
         assertEquals(
                 1,
