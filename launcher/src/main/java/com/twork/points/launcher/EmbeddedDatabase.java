@@ -30,11 +30,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts the server on {@code folder} (created if missing: {@code data/} and {@code base/} inside). */
     public static EmbeddedDatabase start(Path folder) {
+        return start(folder, 0);
+    }
+
+    /** Starts the server on {@code folder} on a given port (0: a free one), e.g. again on the port it had before. */
+    public static EmbeddedDatabase start(Path folder, int port) {
         try {
             Files.createDirectories(folder);
             restrictToOwner(folder);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
-                    .setPort(0)
+                    .setPort(port)
                     .setBaseDir(folder.resolve("base").toFile())
                     .setDataDir(folder.resolve("data").toFile())
                     .setTmpDir(folder.resolve("tmp").toString())

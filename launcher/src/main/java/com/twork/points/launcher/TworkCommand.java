@@ -1,5 +1,8 @@
 package com.twork.points.launcher;
 
+import com.twork.points.launcher.bench.BenchCommand;
+import com.twork.points.launcher.dataset.DatasetGenerator;
+import com.twork.points.launcher.dataset.InvariantCheck;
 import com.twork.points.launcher.legacy.LegacyImportCommand;
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.entity.Permission;
@@ -37,6 +40,10 @@ public final class TworkCommand {
             "  ./twork import-legacy --source-url jdbc:mariadb://HOST:PORT/DB --source-user USER",
             "        [--source-password-stdin] [--prefix wp_] [--dry-run]   the legacy WordPress plugin's data, into a",
             "        fresh database (password from standard input or TWORK_LEGACY_PASSWORD)",
+            "  ./twork generate [--members 100000] [--transactions 5000000] [--seed 42]   a large consistent ledger",
+            "        for benchmarks (bulk SQL), checked against the reconciliation invariant at the end",
+            "  ./twork bench [--data target/bench/data] [--seconds 15] [--connections 8,32,64] [--scenarios ...]",
+            "        load benchmark with wrk and its ceilings, written to docs/benchmarks.md (bench/run does it all)",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -74,6 +81,17 @@ public final class TworkCommand {
                 return seed(args.subList(1, args.size()), out);
             case "import-legacy":
                 return importLegacy(args.subList(1, args.size()), out);
+            case "generate":
+                return generate(args.subList(1, args.size()), out);
+            case "bench":
+                return new BenchCommand(out)
+                        .run(
+                                BenchCommand.options(options(args.subList(1, args.size()))),
+                                Path.of(LauncherConfig.value(
+                                                "twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
+                                        .toAbsolutePath(),
+                                Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
+                                        .toAbsolutePath());
             default:
                 throw new IllegalArgumentException("Unknown command: " + args.get(0));
         }
@@ -220,6 +238,33 @@ public final class TworkCommand {
                 Connection connection = database.connect()) {
             SchemaMigrator.migrate(database.dataSource());
             return new LegacyImportCommand(connection, out).run(options);
+        }
+    }
+
+    private static int generate(List<String> args, PrintStream out) throws Exception {
+        Map<String, String> options = options(args);
+        for (String name : options.keySet()) {
+            if (!List.of("--members", "--transactions", "--seed").contains(name)) {
+                throw new IllegalArgumentException("Unknown generate option: " + name);
+            }
+        }
+        DatasetGenerator.Options wanted = new DatasetGenerator.Options(
+                Integer.parseInt(options.getOrDefault("--members", "100000")),
+                Long.parseLong(options.getOrDefault("--transactions", "5000000")),
+                Long.parseLong(options.getOrDefault("--seed", "42")));
+        try (Database database = Database.open();
+                Connection connection = database.connect()) {
+            SchemaMigrator.migrate(database.dataSource());
+            DatasetGenerator.Summary summary = new DatasetGenerator(connection, out).generate(wanted);
+            out.printf(
+                    "Generated %,d members (%d..%d), %,d transactions, %,d allocations, %,d lots due for expiry%n",
+                    summary.members(),
+                    summary.firstUserId(),
+                    summary.firstUserId() + summary.members() - 1,
+                    summary.transactions(),
+                    summary.allocations(),
+                    summary.dueLots());
+            return InvariantCheck.run(connection, out) == 0 ? 0 : 1;
         }
     }
 

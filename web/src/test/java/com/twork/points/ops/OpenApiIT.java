@@ -28,6 +28,7 @@ class OpenApiIT {
             "/auth/login",
             "/auth/logout",
             "/auth/nonce",
+            "/auth/whoami",
             "/webhooks/woocommerce");
 
     @Test

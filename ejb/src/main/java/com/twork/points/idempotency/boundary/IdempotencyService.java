@@ -2,6 +2,7 @@ package com.twork.points.idempotency.boundary;
 
 import com.twork.points.idempotency.control.IdempotencyRecords;
 import com.twork.points.idempotency.control.IdempotencyRecords.StoredRecord;
+import com.twork.points.idempotency.control.RequestIdempotency;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
@@ -41,6 +42,14 @@ public class IdempotencyService {
     @Inject
     CallerContext caller;
 
+    @Inject
+    RequestIdempotency requestIdempotency;
+
+    private IdempotencyClaim started(String scope) {
+        requestIdempotency.claimed(scope);
+        return new IdempotencyClaim.Started(scope);
+    }
+
     /**
      * Claims the key for this request. Authenticates first (the interceptor binding), so an unknown or revoked
      * caller neither creates records nor gets stored answers back.
@@ -54,13 +63,13 @@ public class IdempotencyService {
         String scope = KeyHashing.sha256Hex(credential + '\n' + method + '\n' + path + '\n' + key);
         Instant now = clock.now();
         if (records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))) {
-            return new IdempotencyClaim.Started(scope);
+            return started(scope);
         }
         Optional<StoredRecord> stored = records.find(scope);
         if (stored.isEmpty()) {
             // Removed between our insert attempt and the read (an abandoned 5xx): claim it afresh.
             return records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))
-                    ? new IdempotencyClaim.Started(scope)
+                    ? started(scope)
                     : new IdempotencyClaim.InProgress();
         }
         StoredRecord record = stored.get();
@@ -72,7 +81,7 @@ public class IdempotencyService {
         }
         Instant staleBefore = now.minus(ABANDONED_AFTER);
         if (record.createdAt().isBefore(staleBefore) && records.takeOver(scope, now, staleBefore)) {
-            return new IdempotencyClaim.Started(scope);
+            return started(scope);
         }
         return new IdempotencyClaim.InProgress();
     }

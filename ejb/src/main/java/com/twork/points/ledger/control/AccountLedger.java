@@ -297,6 +297,14 @@ public class AccountLedger {
                 .findFirst();
     }
 
+    public Optional<PointTransaction> findByIdempotencyScope(long userId, String scope) {
+        return em.createNamedQuery("PointTransaction.findByIdempotencyScope", PointTransaction.class)
+                .setParameter("userId", userId)
+                .setParameter("scope", scope)
+                .getResultStream()
+                .findFirst();
+    }
+
     public Optional<PointTransaction> findByBonusKey(long userId, String bonusKey) {
         return em.createNamedQuery("PointTransaction.findByBonusKey", PointTransaction.class)
                 .setParameter("userId", userId)

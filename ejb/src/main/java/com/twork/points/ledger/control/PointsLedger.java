@@ -1,6 +1,7 @@
 package com.twork.points.ledger.control;
 
 import com.twork.points.audit.control.AuditTrail;
+import com.twork.points.idempotency.control.RequestIdempotency;
 import com.twork.points.ledger.boundary.AdjustmentRefusedException;
 import com.twork.points.ledger.boundary.AdjustmentResult;
 import com.twork.points.ledger.boundary.AlreadyAwardedException;
@@ -47,6 +48,9 @@ import java.util.Optional;
 public class PointsLedger {
     static final String INVALID_PARAMS = "invalid_params";
     static final String INVALID_USER_OR_POINTS = "Invalid user_id or points";
+
+    @Inject
+    RequestIdempotency requestIdempotency;
 
     @Inject
     AccountLedger accounts;
@@ -99,7 +103,9 @@ public class PointsLedger {
         command.problem().ifPresent(problem -> {
             throw problem;
         });
-        return credit(begin(command.userId(), actor, now, settings), command, Optional.empty());
+        Work work = begin(command.userId(), actor, now, settings);
+        Optional<WriteResult> done = writtenUnderThisClaim(work);
+        return done.isPresent() ? done.get() : credit(work, command, Optional.empty());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -110,7 +116,25 @@ public class PointsLedger {
         command.problem().ifPresent(problem -> {
             throw problem;
         });
-        return debit(begin(command.userId(), actor, now, settings), command, Optional.empty());
+        Work work = begin(command.userId(), actor, now, settings);
+        Optional<WriteResult> done = writtenUnderThisClaim(work);
+        return done.isPresent() ? done.get() : debit(work, command, Optional.empty());
+    }
+
+    /**
+     * A retry that took over an Idempotency-Key claim abandoned by a crash finds the row the first attempt committed
+     * before its answer could be stored, and answers with it instead of writing again.
+     */
+    private Optional<WriteResult> writtenUnderThisClaim(Work work) {
+        return requestIdempotency
+                .scope()
+                .flatMap(scope -> accounts.findByIdempotencyScope(work.account().userId(), scope))
+                .map(row -> WriteResult.existing(row.id(), work.account().balance()));
+    }
+
+    /** The claim to store on the row an /earn or /redeem writes (never on sync items: a batch has many rows). */
+    private Optional<String> claimFor(Optional<String> clientRef) {
+        return clientRef.isPresent() ? Optional.empty() : requestIdempotency.scope();
     }
 
     /**
@@ -133,10 +157,14 @@ public class PointsLedger {
                 : debit(work, redeem.orElseThrow(), Optional.of(clientRef));
     }
 
-    /** The member check of a batch, before anything in it is looked at (SPEC §3.0 order). */
+    /**
+     * The member check of a batch, before anything in it is looked at (SPEC §3.0 order), then the batch's own
+     * checks in the same transaction: a refused batch leaves no auto-created member behind.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void requireMember(long userId, Actor actor) {
+    public void requireMember(long userId, Actor actor, Runnable batchChecks) {
         requireMember(userId, actor, clock.now(), settingsCache.current());
+        batchChecks.run();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -393,6 +421,7 @@ public class PointsLedger {
                 .withClientOrderKey(clientOrderKey)
                 .withBonusKey(bonusKey);
         clientRef.ifPresent(lot::withClientRef);
+        claimFor(clientRef).ifPresent(lot::withIdempotencyScope);
 
         if (command.type() == TransactionType.REFERRAL) {
             command.referredUserId().ifPresent(lot::withReferredUserId);
@@ -437,6 +466,7 @@ public class PointsLedger {
                         work.origin())
                 .withClientOrderKey(clientOrderKey);
         clientRef.ifPresent(debit::withClientRef);
+        claimFor(clientRef).ifPresent(debit::withIdempotencyScope);
         PointTransaction written = accounts.redeem(account, debit)
                 .orElseThrow(() -> new InsufficientPointsException(account.balance(), command.points()));
         accounts.flush();

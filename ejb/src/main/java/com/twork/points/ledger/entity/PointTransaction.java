@@ -18,6 +18,9 @@ import java.util.Optional;
 @Entity
 @Table(name = "point_transaction")
 @NamedQuery(
+        name = "PointTransaction.findByIdempotencyScope",
+        query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.idempotencyScope = :scope")
+@NamedQuery(
         name = "PointTransaction.dueLots",
         query = "SELECT t FROM PointTransaction t WHERE t.userId = :userId AND t.lotExpiry <= :now"
                 + " ORDER BY t.lotExpiry, t.id")
@@ -109,6 +112,9 @@ public class PointTransaction {
     @Column(name = "client_order_key", updatable = false)
     private String clientOrderKey;
 
+    @Column(name = "idempotency_scope", updatable = false)
+    private String idempotencyScope;
+
     @Column(name = "uncollectable", nullable = false, updatable = false)
     private int uncollectable;
 
@@ -189,6 +195,12 @@ public class PointTransaction {
     /** Marks a row sent by a client with an order id, so the same order and type is recorded once per member. */
     public PointTransaction withClientOrderKey(String clientOrderKey) {
         this.clientOrderKey = clientOrderKey;
+        return this;
+    }
+
+    /** The Idempotency-Key claim this row was written under (see V9). */
+    public PointTransaction withIdempotencyScope(String scope) {
+        this.idempotencyScope = scope;
         return this;
     }
 

@@ -6,6 +6,7 @@ import com.twork.points.order.control.OrderOutcome;
 import com.twork.points.order.control.WebhookDeliveries;
 import com.twork.points.order.control.WebhookEvents;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.platform.control.JsonNesting;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
 import jakarta.ejb.Stateless;
@@ -68,11 +69,13 @@ public class WebhookService {
         String bodyHash = HexFormat.of().formatHex(sha256(body));
         String delivery = deliveryId == null || deliveryId.isBlank() ? "none" : deliveryId.trim();
         String name = topic == null ? "unknown" : topic.trim();
-        JsonObject payload;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            payload = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            payload = null;
+        JsonObject payload = null;
+        if (!JsonNesting.exceeds(body, JsonNesting.MAX_DEPTH)) {
+            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+                payload = reader.readObject();
+            } catch (JsonException | IllegalStateException e) {
+                payload = null;
+            }
         }
         String resource = payload == null
                 ? null

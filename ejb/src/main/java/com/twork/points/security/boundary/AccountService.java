@@ -19,6 +19,8 @@ import com.twork.points.security.entity.Role;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -202,5 +204,16 @@ public class AccountService {
     private static boolean burn(String password) {
         PasswordHashing.burnDecoy(password);
         return false;
+    }
+
+    /**
+     * {@code GET /auth/whoami}: who the verified caller is (its actor name, e.g. {@code key:3}). Lets a client check
+     * its credentials without touching any member, and is the trivial authenticated call the benchmarks compare
+     * reads with.
+     */
+    @RequiresPermission(value = Permission.READ, customers = CustomerAccess.ANY)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String whoAmI() {
+        return caller.caller().orElseThrow().actor();
     }
 }

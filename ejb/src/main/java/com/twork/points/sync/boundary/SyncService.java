@@ -68,16 +68,9 @@ public class SyncService {
         PointsLedger.Actor actor =
                 new PointsLedger.Actor(verified.actor(), TransactionSource.SYNC, verified.mayCreateMembers());
         TransientFailures.retry(() -> {
-            ledger.requireMember(batch.userId(), actor);
+            ledger.requireMember(batch.userId(), actor, () -> refuseBadBatch(batch));
             return batch.userId();
         });
-        batch.problem().ifPresent(problem -> {
-            throw problem;
-        });
-        int limit = settings.current().integer(SettingKey.SYNC_BATCH_LIMIT);
-        if (batch.items().size() > limit) {
-            throw new BatchTooLargeException(limit, batch.items().size());
-        }
         Echoes echoes = echoes(batch);
         List<SyncItemResult> results = new ArrayList<>(batch.items().size());
         for (SyncItem item : batch.items()) {
@@ -86,6 +79,16 @@ public class SyncService {
             results.add(result);
         }
         return new SyncOutcome(results, queries.shownBalance(batch.userId(), clock.now()));
+    }
+
+    private void refuseBadBatch(SyncBatch batch) {
+        batch.problem().ifPresent(problem -> {
+            throw problem;
+        });
+        int limit = settings.current().integer(SettingKey.SYNC_BATCH_LIMIT);
+        if (batch.items().size() > limit) {
+            throw new BatchTooLargeException(limit, batch.items().size());
+        }
     }
 
     private SyncItemResult process(long userId, SyncItem item, Echoes echoes, PointsLedger.Actor actor) {

@@ -1,6 +1,7 @@
 package com.twork.points.platform.rest;
 
 import com.twork.points.ops.control.FailureAlerts;
+import com.twork.points.platform.control.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Whatever nothing else mapped: logged in full with the request id, answered as a bare 500 envelope that
+ * A database outage becomes 503 {@code service_unavailable} with {@code Retry-After}. Whatever nothing else mapped: logged in full with the request id, answered as a bare 500 envelope that
  * quotes the id and reveals nothing about the inside.
  */
 @Provider
@@ -31,6 +32,17 @@ public class LastResortMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         Object requestId = request == null ? null : request.getAttribute(RequestIdFilter.PROPERTY);
         String id = requestId == null ? "unknown" : requestId.toString();
+        if (DatabaseOutage.isCause(failure)) {
+            // Not our fault and not the caller's: say "come back", keep the log short, record nothing (no database).
+            LOG.warning(() -> "Database unreachable in request " + id + ": " + failure);
+            return Response.fromResponse(ErrorResponses.of(
+                            503,
+                            "service_unavailable",
+                            "The service is temporarily unavailable. Please try again shortly.",
+                            Map.of("request_id", id)))
+                    .header("Retry-After", "5")
+                    .build();
+        }
         LOG.log(Level.SEVERE, failure, () -> "Unexpected failure in request " + id);
         try {
             failures.record(

@@ -2,6 +2,7 @@ package com.twork.points.platform.rest;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /**
  * All points routes live under one prefix, so the shop's web server can forward exactly this prefix to us and
@@ -11,4 +12,13 @@ import jakarta.ws.rs.core.Application;
 public class PointsApi extends Application {
     public static final String PREFIX = "/wp-json/twork/v1/points";
     public static final String JSON = "application/json; charset=UTF-8";
+
+    /**
+     * No WADL: Jersey would answer a plain {@code OPTIONS} with an XML description naming itself and its version.
+     * CORS preflights are answered by our filter; other OPTIONS requests get the allowed methods only.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

@@ -1,11 +1,13 @@
 package com.twork.points.platform.rest;
 
+import com.twork.points.platform.control.JsonNesting;
 import jakarta.annotation.Priority;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -59,10 +61,19 @@ public class RequestBodyFilter implements ContainerRequestFilter {
             request.setProperty(PROPERTY, JsonValue.EMPTY_JSON_OBJECT);
             return;
         }
-        if (!isJson(request.getMediaType())) {
+        if (!isJson(mediaType(request))) {
             throw RequestFailure.unsupportedMediaType();
         }
         request.setProperty(PROPERTY, parse(body));
+    }
+
+    /** A Content-Type nobody can parse ({@code ;;;=}) is not JSON: 415, not the runtime's bare 400 page. */
+    private static MediaType mediaType(ContainerRequestContext request) {
+        try {
+            return request.getMediaType();
+        } catch (ProcessingException | IllegalArgumentException unparseable) {
+            return null;
+        }
     }
 
     private static boolean isJson(MediaType type) {
@@ -77,6 +88,9 @@ public class RequestBodyFilter implements ContainerRequestFilter {
     }
 
     private static JsonValue parse(byte[] body) {
+        if (JsonNesting.exceeds(body, JsonNesting.MAX_DEPTH)) {
+            throw RequestFailure.invalidJson();
+        }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {

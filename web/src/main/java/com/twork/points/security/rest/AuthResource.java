@@ -77,6 +77,12 @@ public class AuthResource {
                 .orElseGet(() -> ErrorResponses.of(401, "rest_forbidden", "Invalid credentials"));
     }
 
+    @GET
+    @Path("whoami")
+    public Map<String, String> whoAmI() {
+        return Map.of("actor", accounts.whoAmI());
+    }
+
     @POST
     @Path("logout")
     public Response logout() {

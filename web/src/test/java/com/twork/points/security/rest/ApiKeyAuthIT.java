@@ -108,4 +108,13 @@ class ApiKeyAuthIT {
                         .build())
                 .assertOk();
     }
+
+    @Test
+    void whoAmINamesTheVerifiedKeyAndNothingElse() {
+        Fixtures.Key read = Fixtures.newKey("read");
+        assertEquals(
+                "key:" + read.id(), Api.get("/auth/whoami", read).assertOk().getString("actor"));
+        Api.get("/auth/whoami").assertError(401, "rest_forbidden");
+        Api.get("/auth/whoami", Fixtures.newKey("write")).assertError(403, "rest_forbidden_permission");
+    }
 }

@@ -114,4 +114,33 @@ class IdempotencyIT {
     void anOverlongKeyIsABadParameter() {
         post("/earn", key, "k".repeat(256), "{\"user_id\": 1, \"points\": 1}").assertError(400, "rest_invalid_param");
     }
+
+    /**
+     * A server killed after the use case committed but before the answer was stored leaves the claim "in progress";
+     * once that claim is abandoned (15 minutes), a retry takes it over and must answer with the committed row instead
+     * of writing the points again.
+     */
+    @Test
+    void aRetryTakingOverAnAbandonedClaimFindsTheRowItsFirstAttemptCommitted() {
+        long userId = newMember();
+        Fixtures.insertLot(userId, "earn", 100, Fixtures.now().minusSeconds(60), null);
+        for (String path : List.of("/earn", "/redeem")) {
+            String idem = UUID.randomUUID().toString();
+            String body = "{\"user_id\": " + userId + ", \"points\": 7, \"description\": \"" + idem + "\"}";
+            long first = post(path, key, idem, body)
+                    .assertOk()
+                    .getJsonNumber("transaction_id")
+                    .longValueExact();
+            Fixtures.update(
+                    "UPDATE idempotency_record SET state = 'in_progress', response_status = NULL, response_body = NULL,"
+                            + " created_at = created_at - INTERVAL 16 MINUTE WHERE idempotency_key = ?",
+                    idem);
+
+            Reply retry = post(path, key, idem, body);
+
+            assertEquals(first, retry.assertOk().getJsonNumber("transaction_id").longValueExact(), path);
+            assertEquals(1, Fixtures.count("SELECT COUNT(*) FROM point_transaction WHERE description = ?", idem), path);
+        }
+        assertEquals(100, Ledger.assertInvariant(userId));
+    }
 }

@@ -1,0 +1,41 @@
+package com.twork.points.platform.control;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Recognises a failure caused by the database being unreachable (stopped, restarting, network gone) rather than
+ * by a fault of ours: the caller is told to come back (503) and the server recovers by itself once the pool can
+ * connect again.
+ */
+public final class DatabaseOutage {
+    private DatabaseOutage() {}
+
+    public static boolean isCause(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // The pool's own refusal when it cannot create a connection (Payara's PoolingException and
+            // jakarta.resource.ResourceException), named so this jar needs no server classes.
+            String name = cause.getClass().getSimpleName();
+            if (name.equals("PoolingException") || name.equals("ResourceException")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,502 @@
+package com.twork.points.launcher.bench;
+
+import com.twork.points.launcher.EmbeddedDatabase;
+import com.twork.points.launcher.PayaraServer;
+import com.twork.points.launcher.Ports;
+import com.twork.points.security.control.KeyHashing;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+/**
+ * {@code ./twork bench}: starts the embedded MariaDB on a generated dataset and the server on it, drives HTTP load
+ * with wrk (a separate process, loopback only) per scenario and connection count, measures the same database work
+ * over raw JDBC and a trivial authenticated GET as ceilings, samples the CPU of the server and the database, and
+ * writes the figures into {@code docs/benchmarks.md} between its markers.
+ */
+public final class BenchCommand {
+    private static final List<String> HTTP_SCENARIOS =
+            List.of("whoami", "balance", "transactions", "deep", "earn", "redeem", "sync10", "sync100", "mixed");
+    private static final List<String> JDBC_OPERATIONS =
+            List.of("balance", "transactions", "deep", "earn", "redeem", "sync10", "sync100");
+    private static final Pattern RESULT = Pattern.compile("RESULT (\\{.*})");
+    private static final String BEGIN = "<!-- bench:begin -->";
+    private static final String END = "<!-- bench:end -->";
+
+    record Options(
+            Path data,
+            Duration seconds,
+            Duration warmup,
+            Duration jitWarmup,
+            List<Integer> connections,
+            List<String> scenarios,
+            Path report,
+            String label) {}
+
+    record Row(
+            String scenario,
+            int connections,
+            double perSecond,
+            double itemsPerSecond,
+            long p50,
+            long p90,
+            long p99,
+            long errors,
+            double serverCpu,
+            double databaseCpu) {}
+
+    private final PrintStream out;
+
+    public BenchCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public static Options options(Map<String, String> given) {
+        List<Integer> connections = new ArrayList<>();
+        for (String c : given.getOrDefault("--connections", "8,32,64").split(",")) {
+            connections.add(Integer.parseInt(c.trim()));
+        }
+        List<String> scenarios = List.of(given.getOrDefault("--scenarios", String.join(",", HTTP_SCENARIOS))
+                .split(","));
+        return new Options(
+                Path.of(given.getOrDefault("--data", "target/bench/data")).toAbsolutePath(),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("--seconds", "15"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("--warmup", "5"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("--jit-warmup", "15"))),
+                connections,
+                scenarios,
+                Path.of(given.getOrDefault("--report", "docs/benchmarks.md")),
+                given.getOrDefault("--label", ""));
+    }
+
+    public int run(Options options, Path payaraJar, Path war) throws Exception {
+        if (!Files.isDirectory(options.data().resolve("mariadb"))) {
+            throw new IllegalArgumentException("No dataset in " + options.data() + ": run ./twork generate first"
+                    + " (TWORK_DATA_DIR=" + options.data() + "), or bench/run which does both");
+        }
+        String loadBefore = loadAverage();
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(options.data().resolve("mariadb"))) {
+            MariaDbDataSource source = new MariaDbDataSource(database.jdbcUrl());
+            source.setUser(EmbeddedDatabase.USER);
+            source.setPassword(EmbeddedDatabase.PASSWORD);
+            Dataset dataset;
+            String consumerKey = KeyHashing.newConsumerKey();
+            String consumerSecret = KeyHashing.newConsumerSecret();
+            long databasePid;
+            try (Connection connection = source.getConnection()) {
+                dataset = Dataset.of(connection);
+                insertKey(connection, consumerKey, consumerSecret);
+                databasePid = Long.parseLong(Files.readString(Path.of(single(connection, "SELECT @@pid_file")))
+                        .trim());
+            }
+            out.printf(
+                    "Dataset: %,d members, %,d transactions; heavy member %d with %,d rows (deep page %d)%n",
+                    dataset.members(),
+                    dataset.transactions(),
+                    dataset.heavyMember(),
+                    dataset.heavyRows(),
+                    dataset.deepPage());
+            int port = Ports.freePort();
+            Path log = options.data().resolve("bench-payara.log");
+            Map<String, String> properties = Map.of(
+                    "twork.db.url",
+                    database.jdbcUrl(),
+                    "twork.db.user",
+                    EmbeddedDatabase.USER,
+                    "twork.db.password",
+                    EmbeddedDatabase.PASSWORD,
+                    "twork.log.dir",
+                    options.data().resolve("logs").toString());
+            try (PayaraServer server = PayaraServer.launch(new PayaraServer.Options(
+                    payaraJar, war, port, options.data().resolve("payara"), properties, log))) {
+                server.awaitReady();
+                out.println("Server ready on " + server.baseUrl() + " (pid " + server.pid() + "), database pid "
+                        + databasePid);
+                String auth = Base64.getEncoder()
+                        .encodeToString((consumerKey + ":" + consumerSecret).getBytes(StandardCharsets.UTF_8));
+                String run = Long.toString(System.currentTimeMillis() / 1000 % 100_000);
+                // The JIT needs a minute or two of traffic before the figures mean anything (C2 is still compiling
+                // after 30 s): every scenario once, then each one again for its own warm-up before it is measured.
+                for (String scenario : options.scenarios()) {
+                    wrk(server.baseUrl(), scenario, auth, dataset, run + "9", 16, options.jitWarmup());
+                }
+                List<Row> http = new ArrayList<>();
+                for (String scenario : options.scenarios()) {
+                    wrk(server.baseUrl(), scenario, auth, dataset, run + "0", 32, options.warmup());
+                    for (int connections : options.connections()) {
+                        long serverBefore = cpuTicks(server.pid());
+                        long databaseBefore = cpuTicks(databasePid);
+                        long started = System.nanoTime();
+                        Map<String, Long> result = wrk(
+                                server.baseUrl(),
+                                scenario,
+                                auth,
+                                dataset,
+                                run + connections,
+                                connections,
+                                options.seconds());
+                        double seconds = (System.nanoTime() - started) / 1e9;
+                        Row row = httpRow(
+                                scenario,
+                                connections,
+                                result,
+                                cpuPercent(cpuTicks(server.pid()) - serverBefore, seconds),
+                                cpuPercent(cpuTicks(databasePid) - databaseBefore, seconds));
+                        http.add(row);
+                        out.println(format(row));
+                    }
+                }
+                List<Row> jdbc = new ArrayList<>();
+                JdbcCeiling ceiling = new JdbcCeiling(
+                        () -> {
+                            try {
+                                return source.getConnection();
+                            } catch (SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        new JdbcCeiling.Target(
+                                dataset.firstMember(),
+                                dataset.lastMember(),
+                                dataset.heavyMember(),
+                                dataset.deepPage(),
+                                KeyHashing.consumerKeyHash(consumerKey),
+                                run));
+                for (String operation : JDBC_OPERATIONS) {
+                    if (!options.scenarios().contains(operation)) {
+                        continue;
+                    }
+                    ceiling.measure(operation, 32, options.warmup());
+                    for (int connections : options.connections()) {
+                        long databaseBefore = cpuTicks(databasePid);
+                        JdbcCeiling.Measured measured = ceiling.measure(operation, connections, options.seconds());
+                        Row row = new Row(
+                                operation,
+                                connections,
+                                measured.perSecond(),
+                                measured.perSecond() * items(operation),
+                                measured.percentile(50),
+                                measured.percentile(90),
+                                measured.percentile(99),
+                                measured.errors(),
+                                0,
+                                cpuPercent(cpuTicks(databasePid) - databaseBefore, measured.seconds()));
+                        jdbc.add(row);
+                        out.println("jdbc " + format(row));
+                    }
+                }
+                String loadAfter = loadAverage();
+                writeReport(options, dataset, http, jdbc, loadBefore, loadAfter);
+                out.println("Report written to " + options.report());
+            }
+        }
+        return 0;
+    }
+
+    private static int items(String scenario) {
+        return switch (scenario) {
+            case "sync10" -> 10;
+            case "sync100" -> 100;
+            default -> 1;
+        };
+    }
+
+    private static Row httpRow(
+            String scenario, int connections, Map<String, Long> result, double serverCpu, double databaseCpu) {
+        double seconds = result.get("duration_us") / 1e6;
+        double perSecond = result.get("requests") / seconds;
+        long errors = result.get("connect_errors")
+                + result.get("read_errors")
+                + result.get("write_errors")
+                + result.get("status_errors")
+                + result.get("timeouts");
+        return new Row(
+                scenario,
+                connections,
+                perSecond,
+                perSecond * items(scenario),
+                result.get("p50_us"),
+                result.get("p90_us"),
+                result.get("p99_us"),
+                errors,
+                serverCpu,
+                databaseCpu);
+    }
+
+    private static String format(Row row) {
+        return String.format(
+                Locale.ROOT,
+                "%-12s c=%-3d %,9.0f req/s %,10.0f items/s  p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms"
+                        + "  errors %d  cpu server %.0f%% db %.0f%%",
+                row.scenario(),
+                row.connections(),
+                row.perSecond(),
+                row.itemsPerSecond(),
+                row.p50() / 1000.0,
+                row.p90() / 1000.0,
+                row.p99() / 1000.0,
+                row.errors(),
+                row.serverCpu(),
+                row.databaseCpu());
+    }
+
+    /** Runs wrk once and returns the numbers its done() hook printed. */
+    private Map<String, Long> wrk(
+            String base, String scenario, String auth, Dataset dataset, String run, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        List<String> command = List.of(
+                "wrk",
+                "-t2",
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--timeout",
+                "10s",
+                "-s",
+                Path.of("bench", "points.lua").toAbsolutePath().toString(),
+                base,
+                "--",
+                scenario,
+                auth,
+                Long.toString(dataset.firstMember()),
+                Long.toString(dataset.lastMember()),
+                Long.toString(dataset.heavyMember()),
+                Integer.toString(dataset.deepPage()),
+                run);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        Matcher matcher = RESULT.matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("wrk printed no result: " + output);
+        }
+        Map<String, Long> values = new LinkedHashMap<>();
+        Matcher pair = Pattern.compile("\"(\\w+)\": (-?\\d+)").matcher(matcher.group(1));
+        while (pair.find()) {
+            values.put(pair.group(1), Long.parseLong(pair.group(2)));
+        }
+        return values;
+    }
+
+    /** utime + stime of a process, in clock ticks (100 a second on Linux). */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Percent of one core. */
+    private static double cpuPercent(long ticks, double seconds) {
+        return ticks / (seconds * 100) * 100;
+    }
+
+    record Dataset(
+            long firstMember,
+            long lastMember,
+            long members,
+            long transactions,
+            long heavyMember,
+            long heavyRows,
+            int deepPage) {
+        static Dataset of(Connection connection) throws SQLException {
+            long first = Long.parseLong(single(connection, "SELECT MIN(user_id) FROM point_account"));
+            long last = Long.parseLong(single(connection, "SELECT MAX(user_id) FROM point_account"));
+            long members = Long.parseLong(single(connection, "SELECT COUNT(*) FROM point_account"));
+            long transactions = Long.parseLong(single(connection, "SELECT COUNT(*) FROM point_transaction"));
+            long heavy = Long.parseLong(single(
+                    connection,
+                    "SELECT user_id FROM point_transaction WHERE user_id BETWEEN " + first + " AND " + (first + 200)
+                            + " GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT 1"));
+            long heavyRows = Long.parseLong(single(
+                    connection,
+                    "SELECT COUNT(*) FROM point_transaction WHERE user_id = " + heavy + " AND status = 'available'"));
+            return new Dataset(first, last, members, transactions, heavy, heavyRows, (int) Math.max(1, heavyRows / 20));
+        }
+    }
+
+    private static String single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void insertKey(Connection connection, String consumerKey, String consumerSecret)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO api_key (description, permissions, consumer_key_hash, consumer_secret_hash, truncated_key,"
+                        + " created_at, created_by) VALUES ('Benchmark', 'read_write', ?, ?, ?, ?, 'bench')")) {
+            insert.setString(1, KeyHashing.consumerKeyHash(consumerKey));
+            insert.setString(2, KeyHashing.secretHash(consumerSecret));
+            insert.setString(3, KeyHashing.truncated(consumerKey));
+            insert.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+    }
+
+    private void writeReport(
+            Options options, Dataset dataset, List<Row> http, List<Row> jdbc, String loadBefore, String loadAfter)
+            throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append(BEGIN).append('\n');
+        md.append("### Run of ")
+                .append(LocalDateTime.now(ZoneOffset.UTC).withNano(0))
+                .append(" UTC");
+        if (!options.label().isBlank()) {
+            md.append(" — ").append(options.label());
+        }
+        md.append("\n\n");
+        md.append(String.format(
+                Locale.ROOT,
+                "Machine: %d cores, %s, %s; Java %s. Load average before %s, after %s.%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                memory(),
+                os(),
+                System.getProperty("java.version"),
+                loadBefore,
+                loadAfter));
+        md.append(String.format(
+                Locale.ROOT,
+                "Dataset: %,d members, %,d transactions; deep page = page %d of member %d"
+                        + " (%,d rows). First every scenario for %d s (JIT warm-up), then each point: wrk -t2, %d s after a %d s"
+                        + " warm-up at 32 connections.%n%n",
+                dataset.members(),
+                dataset.transactions(),
+                dataset.deepPage(),
+                dataset.heavyMember(),
+                dataset.heavyRows(),
+                options.jitWarmup().toSeconds(),
+                options.seconds().toSeconds(),
+                options.warmup().toSeconds()));
+        md.append("#### HTTP (server + wrk on loopback)\n\n");
+        md.append(
+                "| scenario | conns | req/s | items/s | p50 ms | p90 ms | p99 ms | errors | server CPU % | DB CPU % |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : http) {
+            md.append(tableRow(row, true));
+        }
+        md.append("\n#### Ceiling (a): raw JDBC, the same statements and transactions, ≤ 32 connections\n\n");
+        md.append("| operation | clients | ops/s | items/s | p50 ms | p90 ms | p99 ms | errors | | DB CPU % |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : jdbc) {
+            md.append(tableRow(row, false));
+        }
+        md.append("\n#### Application / ceiling\n\n");
+        md.append("Writes against their raw-JDBC ceiling (target ≥ 60%), reads against the trivial authenticated GET"
+                + " (`GET /auth/whoami`, target ≥ 70%) and against raw JDBC.\n\n");
+        md.append("| scenario | conns | app req/s | vs JDBC | vs trivial GET |\n|---|---:|---:|---:|---:|\n");
+        for (Row row : http) {
+            if (row.scenario().equals("whoami") || row.scenario().equals("mixed")) {
+                continue;
+            }
+            String vsJdbc = jdbc.stream()
+                    .filter(j -> j.scenario().equals(row.scenario()) && j.connections() == row.connections())
+                    .findFirst()
+                    .map(j -> String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / j.perSecond()))
+                    .orElse("—");
+            boolean read = List.of("balance", "transactions", "deep").contains(row.scenario());
+            String vsTrivial = read
+                    ? http.stream()
+                            .filter(h -> h.scenario().equals("whoami") && h.connections() == row.connections())
+                            .findFirst()
+                            .map(h -> String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / h.perSecond()))
+                            .orElse("—")
+                    : "";
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %,.0f | %s | %s |%n",
+                    row.scenario(),
+                    row.connections(),
+                    row.perSecond(),
+                    vsJdbc,
+                    vsTrivial));
+        }
+        md.append(END).append('\n');
+        String existing = Files.exists(options.report()) ? Files.readString(options.report()) : "";
+        int begin = existing.indexOf(BEGIN);
+        int end = existing.indexOf(END);
+        String updated = begin >= 0 && end > begin
+                ? existing.substring(0, begin) + md + existing.substring(end + END.length() + 1)
+                : existing + "\n" + md;
+        Files.writeString(options.report(), updated);
+    }
+
+    private static String tableRow(Row row, boolean serverCpu) {
+        return String.format(
+                Locale.ROOT,
+                "| %s | %d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %d | %s | %.0f |%n",
+                row.scenario(),
+                row.connections(),
+                row.perSecond(),
+                row.itemsPerSecond(),
+                row.p50() / 1000.0,
+                row.p90() / 1000.0,
+                row.p99() / 1000.0,
+                row.errors(),
+                serverCpu ? String.format(Locale.ROOT, "%.0f", row.serverCpu()) : "",
+                row.databaseCpu());
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    private static String loadAverage() throws IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    return String.format(Locale.ROOT, "%.0f GiB RAM", kb / 1024.0 / 1024.0);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "? RAM";
+    }
+
+    private static String os() {
+        try {
+            return "Debian " + Files.readString(Path.of("/etc/debian_version")).trim();
+        } catch (IOException e) {
+            return System.getProperty("os.name");
+        }
+    }
+}
