@@ -59,7 +59,13 @@ public final class PayaraServer implements AutoCloseable {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms256m",
                     "-Xmx1g",
-                    "-Duser.timezone=UTC",
+                    "-Duser.timezone=UTC"));
+            // Extra JVM options for the server (heap, GC, a flight recording), from the environment.
+            String extra = System.getenv().getOrDefault("TWORK_JAVA_OPTS", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            command.addAll(List.of(
                     "-jar",
                     options.payaraJar().toString(),
                     "--deploy",

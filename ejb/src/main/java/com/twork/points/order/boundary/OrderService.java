@@ -6,13 +6,13 @@ import com.twork.points.order.control.WebhookDeliveries;
 import com.twork.points.order.control.WebhookEvents;
 import com.twork.points.order.entity.ShopOrder;
 import com.twork.points.platform.boundary.InvalidInputException;
+import com.twork.points.platform.control.JsonProviders;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.entity.Permission;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
@@ -60,7 +60,7 @@ public class OrderService {
                         new InvalidInputException("invalid_params", "No event of order " + orderId + " to re-process"));
         String topic = (String) event[0];
         JsonObject payload;
-        try (JsonReader reader = Json.createReader(new StringReader((String) event[1]))) {
+        try (JsonReader reader = JsonProviders.JSON.createReader(new StringReader((String) event[1]))) {
             payload = reader.readObject();
         }
         OrderOutcome outcome = events.apply(topic, payload);

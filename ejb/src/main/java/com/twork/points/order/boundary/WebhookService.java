@@ -7,13 +7,13 @@ import com.twork.points.order.control.WebhookDeliveries;
 import com.twork.points.order.control.WebhookEvents;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.platform.control.JsonNesting;
+import com.twork.points.platform.control.JsonProviders;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -71,7 +71,7 @@ public class WebhookService {
         String name = topic == null ? "unknown" : topic.trim();
         JsonObject payload = null;
         if (!JsonNesting.exceeds(body, JsonNesting.MAX_DEPTH)) {
-            try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            try (JsonReader reader = JsonProviders.JSON.createReader(new ByteArrayInputStream(body))) {
                 payload = reader.readObject();
             } catch (JsonException | IllegalStateException e) {
                 payload = null;

@@ -1,10 +1,10 @@
 package com.twork.points.order.control;
 
 import com.twork.points.order.entity.ShopOrder;
+import com.twork.points.platform.control.JsonProviders;
 import com.twork.points.platform.control.TransientFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -62,7 +62,8 @@ public class WebhookEvents {
         Long member = Optional.ofNullable(em.find(ShopOrder.class, id))
                 .flatMap(ShopOrder::userId)
                 .orElse(0L);
-        return Json.createObjectBuilder(payload)
+        return JsonProviders.JSON
+                .createObjectBuilder(payload)
                 .add("customer_id", member)
                 .add("status", "trash")
                 .add(

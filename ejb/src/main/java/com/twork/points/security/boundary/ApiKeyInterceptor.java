@@ -2,14 +2,13 @@ package com.twork.points.security.boundary;
 
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.control.AppClock;
-import com.twork.points.security.control.ApiKeyRepository;
+import com.twork.points.security.control.ApiKeyCache;
 import com.twork.points.security.control.AuthFailures;
 import com.twork.points.security.control.AuthenticatedCaller;
 import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.control.KeyHashing;
 import com.twork.points.security.control.PresentedCredentials;
 import com.twork.points.security.control.Throttle;
-import com.twork.points.security.entity.ApiKey;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
 import jakarta.annotation.Priority;
@@ -34,7 +33,7 @@ public class ApiKeyInterceptor {
     CallerContext context;
 
     @Inject
-    ApiKeyRepository keys;
+    ApiKeyCache keys;
 
     @Inject
     AuthFailures failures;
@@ -53,7 +52,7 @@ public class ApiKeyInterceptor {
         if (context.caller().isEmpty()) {
             PresentedCredentials presented = context.presented();
             if (presented instanceof PresentedCredentials.ApiKeyPair pair) {
-                ApiKey key = verify(pair);
+                ApiKeyCache.KeyGrant key = verify(pair);
                 limitRate(key);
                 context.authenticated(AuthenticatedCaller.key(key.id(), key.permissions()));
             } else if (presented instanceof PresentedCredentials.Malformed malformed) {
@@ -63,26 +62,26 @@ public class ApiKeyInterceptor {
         return invocation.proceed();
     }
 
-    private ApiKey verify(PresentedCredentials.ApiKeyPair pair) {
-        ApiKey key = keys.findByConsumerKey(pair.consumerKey()).orElse(null);
+    private ApiKeyCache.KeyGrant verify(PresentedCredentials.ApiKeyPair pair) {
+        ApiKeyCache.KeyGrant key = keys.find(pair.consumerKey()).orElse(null);
         if (key == null) {
             throw fail("unknown_key");
         }
         if (!KeyHashing.secretMatches(pair.consumerSecret(), key.consumerSecretHash())) {
             throw fail("wrong_secret");
         }
-        if (key.isRevoked()) {
+        if (key.revoked()) {
             throw fail("revoked_key");
         }
         Instant now = clock.now();
         if (key.lastAccess().map(last -> last.isBefore(now.minusSeconds(60))).orElse(true)) {
-            keys.recordAccess(key.id(), now);
+            keys.recordAccess(pair.consumerKey(), key, now);
         }
         return key;
     }
 
     /** The optional per-key rate limit ({@code key_rate_limit_per_minute}, 0 = off). */
-    private void limitRate(ApiKey key) {
+    private void limitRate(ApiKeyCache.KeyGrant key) {
         int limit = settings.current().integer(SettingKey.KEY_RATE_LIMIT_PER_MINUTE);
         if (limit > 0) {
             Instant now = clock.now();

@@ -3,6 +3,7 @@ package com.twork.points.security.boundary;
 import com.twork.points.audit.control.AuditTrail;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.security.control.ApiKeyCache;
 import com.twork.points.security.control.ApiKeyRepository;
 import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.control.KeyHashing;
@@ -18,6 +19,9 @@ import java.util.List;
 public class ApiKeyService {
     @Inject
     ApiKeyRepository keys;
+
+    @Inject
+    ApiKeyCache cache;
 
     @Inject
     AuditTrail audit;
@@ -61,6 +65,7 @@ public class ApiKeyService {
     public ApiKeyView revoke(long id) {
         ApiKey key = keys.find(id).orElseThrow(() -> new InvalidInputException("invalid_params", "No such key"));
         key.revoke(caller.caller().orElseThrow().actor(), clock.now());
+        cache.invalidate();
         audit.action("api_key.revoked", "key " + id);
         return ApiKeyView.of(key);
     }

@@ -3,7 +3,7 @@ package com.twork.points.ledger.rest;
 import com.twork.points.ledger.boundary.PointsService;
 import com.twork.points.platform.rest.JsonBody;
 import com.twork.points.platform.rest.PointsApi;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /earn}: credit points (types earn, referral, birthday, refund, positive adjust). */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("earn")
 @Produces(PointsApi.JSON)

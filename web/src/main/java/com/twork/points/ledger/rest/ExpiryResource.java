@@ -3,7 +3,7 @@ package com.twork.points.ledger.rest;
 import com.twork.points.ledger.boundary.PointsQueryService;
 import com.twork.points.ledger.boundary.PointsService;
 import com.twork.points.platform.rest.PointsApi;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code GET /expiring/{user_id}} and {@code POST /check-expired/{user_id}}. */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("")
 @Produces(PointsApi.JSON)

@@ -3,7 +3,7 @@ package com.twork.points.ledger.rest;
 import com.twork.points.ledger.boundary.PointsService;
 import com.twork.points.platform.rest.JsonBody;
 import com.twork.points.platform.rest.PointsApi;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /redeem}: spend points, soonest-expiring lots first; never more than the balance. */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("redeem")
 @Produces(PointsApi.JSON)

@@ -6,7 +6,7 @@ import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.ledger.entity.TransactionType;
 import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.platform.rest.QueryParameters;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
  * means the default and values above 100 are clamped [fix: the plugin let any page size through]; a
  * {@code user_id} query parameter never overrides the path [fix].
  */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("transactions")
 @Produces(PointsApi.JSON)

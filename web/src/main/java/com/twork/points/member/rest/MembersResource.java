@@ -9,7 +9,7 @@ import com.twork.points.platform.control.SiteTime;
 import com.twork.points.platform.rest.JsonBody;
 import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.setting.boundary.SettingsService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code GET /members/{user_id}} and {@code PUT /members/{user_id}} (upsert; fields not sent stay as they are). */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("members")
 @Produces(PointsApi.JSON)

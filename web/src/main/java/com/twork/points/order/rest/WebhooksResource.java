@@ -4,7 +4,7 @@ import com.twork.points.order.boundary.WebhookReceipt;
 import com.twork.points.order.boundary.WebhookService;
 import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.platform.rest.RawBody;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
  * {@code POST /webhooks/woocommerce}. WooCommerce's set-up ping is an unsigned form body {@code webhook_id=<n>}:
  * answered 200, nothing done. Everything else must carry a valid signature (401 {@code invalid_signature}).
  */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("webhooks/woocommerce")
 @Produces(PointsApi.JSON)

@@ -1,6 +1,6 @@
 package com.twork.points.platform.rest;
 
-import jakarta.json.Json;
+import com.twork.points.platform.control.JsonProviders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,7 +31,7 @@ final class CanonicalJson {
                         out.append(',');
                     }
                     first = false;
-                    out.append(Json.createValue(entry.getKey())).append(':');
+                    out.append(JsonProviders.JSON.createValue(entry.getKey())).append(':');
                     write(entry.getValue(), out);
                 }
                 out.append('}');

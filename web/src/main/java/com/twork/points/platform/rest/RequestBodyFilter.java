@@ -1,8 +1,8 @@
 package com.twork.points.platform.rest;
 
 import com.twork.points.platform.control.JsonNesting;
+import com.twork.points.platform.control.JsonProviders;
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -91,7 +91,7 @@ public class RequestBodyFilter implements ContainerRequestFilter {
         if (JsonNesting.exceeds(body, JsonNesting.MAX_DEPTH)) {
             throw RequestFailure.invalidJson();
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JsonProviders.JSON.createReader(new ByteArrayInputStream(body))) {
             return reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             throw RequestFailure.invalidJson();

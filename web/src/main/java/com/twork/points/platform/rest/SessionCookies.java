@@ -1,6 +1,5 @@
 package com.twork.points.platform.rest;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.NewCookie;
 
 /**
@@ -22,9 +21,8 @@ public final class SessionCookies {
     }
 
     /** HTTPS directly, or per {@code X-Forwarded-Proto} when the peer is one of our trusted proxies. */
-    public static boolean overHttps(ContainerRequestContext request, boolean directlySecure, boolean peerTrusted) {
-        return directlySecure
-                || (peerTrusted && "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto")));
+    public static boolean overHttps(String forwardedProto, boolean directlySecure, boolean peerTrusted) {
+        return directlySecure || (peerTrusted && "https".equalsIgnoreCase(forwardedProto));
     }
 
     private static NewCookie.Builder base(String value, boolean secure) {

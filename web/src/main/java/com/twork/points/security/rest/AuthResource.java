@@ -11,16 +11,16 @@ import com.twork.points.security.boundary.LoginResult;
 import com.twork.points.security.control.ClientAddresses;
 import com.twork.points.setting.boundary.SettingsService;
 import com.twork.points.setting.control.SettingKey;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** Browser sessions (SPEC §4): log in, get a nonce, log out. */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("auth")
 @Produces(PointsApi.JSON)
@@ -41,9 +41,6 @@ public class AuthResource {
 
     @Inject
     SettingsService settings;
-
-    @Context
-    ContainerRequestContext request;
 
     @POST
     @Path("login")
@@ -68,8 +65,8 @@ public class AuthResource {
 
     @GET
     @Path("nonce")
-    public Response nonce() {
-        Cookie cookie = request.getCookies().get(SessionCookies.NAME);
+    public Response nonce(@Context HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(SessionCookies.NAME);
         return (cookie == null ? Optional.<String>empty() : accounts.nonceFor(cookie.getValue()))
                 .map(nonce -> Response.ok(new NonceBody(nonce))
                         .header(CredentialsFilter.NONCE_HEADER, nonce)
@@ -85,8 +82,8 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    public Response logout() {
-        Cookie cookie = request.getCookies().get(SessionCookies.NAME);
+    public Response logout(@Context HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(SessionCookies.NAME);
         accounts.logout(cookie == null ? "" : cookie.getValue());
         return Response.ok(Map.of("success", true))
                 .cookie(SessionCookies.expire(secure()))
@@ -96,6 +93,7 @@ public class AuthResource {
     private boolean secure() {
         boolean trustedPeer = ClientAddresses.isTrusted(
                 servletRequest.getRemoteAddr(), settings.current().raw(SettingKey.TRUSTED_PROXIES));
-        return SessionCookies.overHttps(request, servletRequest.isSecure(), trustedPeer);
+        return SessionCookies.overHttps(
+                servletRequest.getHeader("X-Forwarded-Proto"), servletRequest.isSecure(), trustedPeer);
     }
 }

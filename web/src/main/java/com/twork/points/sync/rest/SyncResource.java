@@ -6,7 +6,7 @@ import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.sync.boundary.SyncItemResult;
 import com.twork.points.sync.boundary.SyncOutcome;
 import com.twork.points.sync.boundary.SyncService;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
@@ -16,7 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /** {@code POST /sync}: the app's bulk re-post of its cached transactions. */
-@RequestScoped
+@ApplicationScoped
 @Timed(description = "Time to answer this route")
 @Path("sync")
 @Produces(PointsApi.JSON)
