@@ -4,8 +4,9 @@ import com.twork.points.ledger.control.BalanceSnapshot;
 import com.twork.points.ledger.control.HistoryFilter;
 import com.twork.points.ledger.control.LedgerQueries;
 import com.twork.points.ledger.entity.PointTransaction;
+import com.twork.points.member.boundary.MemberInactiveException;
+import com.twork.points.member.boundary.MemberNotFoundException;
 import com.twork.points.member.control.ActiveMembers;
-import com.twork.points.member.entity.Member;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
@@ -47,10 +48,14 @@ public class PointsQueryService {
 
     @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
     public BalanceView balance(long userId) {
-        Member member = members.get(userId);
         Instant now = clock.now();
-        BalanceSnapshot snapshot = ledger.snapshot(userId, now, now.plus(EXPIRING_SOON))
-                .orElse(new BalanceSnapshot(0, 0, 0, 0, 0, member.createdAt(), 0, 0));
+        LedgerQueries.MemberBalance found =
+                ledger.memberBalance(userId, now, now.plus(EXPIRING_SOON)).orElseThrow(MemberNotFoundException::new);
+        if (!found.active()) {
+            throw new MemberInactiveException();
+        }
+        BalanceSnapshot snapshot =
+                found.snapshot().orElse(new BalanceSnapshot(0, 0, 0, 0, 0, found.memberCreatedAt(), 0, 0));
         return new BalanceView(
                 userId,
                 snapshot.shownBalance(),

@@ -24,6 +24,7 @@ import com.twork.points.ledger.entity.TransactionType;
 import com.twork.points.member.control.ActiveMembers;
 import com.twork.points.member.control.MemberRepository;
 import com.twork.points.member.entity.Member;
+import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.setting.boundary.Settings;
@@ -37,6 +38,8 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -140,21 +143,51 @@ public class PointsLedger {
     /**
      * One item of a {@code /sync} batch, already validated, as its own transaction: a duplicate when its id is
      * already recorded or when it pairs with a row posted through /earn or /redeem; otherwise applied like
-     * /earn or /redeem with the item's id as {@code client_ref}.
+     * /earn or /redeem with the item's id as {@code client_ref}. The fallback for a batch whose single
+     * transaction failed ({@link #syncItems}).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public WriteResult syncItem(
-            long userId, String clientRef, Optional<EarnCommand> earn, Optional<RedeemCommand> redeem, Actor actor) {
-        Instant now = clock.now();
-        Settings settings = settingsCache.current();
-        Work work = begin(userId, actor, now, settings);
-        Optional<PointTransaction> known = accounts.findByClientRef(userId, clientRef);
+    public WriteResult syncItem(long userId, SyncWrite item, Actor actor) {
+        Work work = begin(userId, actor, clock.now(), settingsCache.current());
+        return syncOne(work, userId, item);
+    }
+
+    /** What a sync item asks to write: exactly one of {@code earn} and {@code redeem}. */
+    public record SyncWrite(String clientRef, Optional<EarnCommand> earn, Optional<RedeemCommand> redeem) {}
+
+    /** A sync item's outcome inside a batch: written (or found written before), or refused by a business rule. */
+    public record SyncWritten(Optional<WriteResult> written, Optional<ApplicationFailure> refused) {}
+
+    /**
+     * The writes of a whole {@code /sync} batch as one transaction: the account is locked and its due lots
+     * expired once, and one commit makes the batch durable (it was one transaction per item). Each item is judged
+     * exactly as {@link #syncItem} judges it, in order, seeing the items before it. A refused item writes nothing
+     * (every business rule is checked before the first write of an item), so it does not touch the others. Any
+     * other failure rolls the whole batch back; the caller then retries it, or falls back to one transaction per
+     * item.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<SyncWritten> syncItems(long userId, List<SyncWrite> items, Actor actor) {
+        Work work = begin(userId, actor, clock.now(), settingsCache.current());
+        List<SyncWritten> outcomes = new ArrayList<>(items.size());
+        for (SyncWrite item : items) {
+            try {
+                outcomes.add(new SyncWritten(Optional.of(syncOne(work, userId, item)), Optional.empty()));
+            } catch (ApplicationFailure refused) {
+                outcomes.add(new SyncWritten(Optional.empty(), Optional.of(refused)));
+            }
+        }
+        return outcomes;
+    }
+
+    private WriteResult syncOne(Work work, long userId, SyncWrite item) {
+        Optional<PointTransaction> known = accounts.findByClientRef(userId, item.clientRef());
         if (known.isPresent()) {
             return WriteResult.existing(known.get().id(), work.account().balance());
         }
-        return earn.isPresent()
-                ? credit(work, earn.get(), Optional.of(clientRef))
-                : debit(work, redeem.orElseThrow(), Optional.of(clientRef));
+        return item.earn().isPresent()
+                ? credit(work, item.earn().get(), Optional.of(item.clientRef()))
+                : debit(work, item.redeem().orElseThrow(), Optional.of(item.clientRef()));
     }
 
     /**

@@ -21,6 +21,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,13 +73,62 @@ public class SyncService {
             return batch.userId();
         });
         Echoes echoes = echoes(batch);
-        List<SyncItemResult> results = new ArrayList<>(batch.items().size());
-        for (SyncItem item : batch.items()) {
-            SyncItemResult result = process(batch.userId(), item, echoes, actor);
-            metrics.syncItem(result.status().wire());
-            results.add(result);
+        SyncItemResult[] results = new SyncItemResult[batch.items().size()];
+        List<SyncItem> writes = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            SyncItem item = batch.items().get(i);
+            Optional<SyncItemResult> judged = judgeWithoutWriting(item, echoes);
+            if (judged.isPresent()) {
+                results[i] = judged.get();
+            } else {
+                writes.add(item);
+            }
         }
-        return new SyncOutcome(results, queries.shownBalance(batch.userId(), clock.now()));
+        if (!writes.isEmpty()) {
+            Map<SyncItem, SyncItemResult> written = write(batch.userId(), writes, actor);
+            for (int i = 0; i < results.length; i++) {
+                if (results[i] == null) {
+                    results[i] = written.get(batch.items().get(i));
+                }
+            }
+        }
+        for (SyncItemResult result : results) {
+            metrics.syncItem(result.status().wire());
+        }
+        return new SyncOutcome(List.of(results), queries.shownBalance(batch.userId(), clock.now()));
+    }
+
+    /**
+     * The batch's writes in one transaction (retried as a whole after a deadlock); if that fails for good, one
+     * transaction per item, so one broken item cannot cost the others their answer.
+     */
+    private Map<SyncItem, SyncItemResult> write(long userId, List<SyncItem> writes, PointsLedger.Actor actor) {
+        List<PointsLedger.SyncWrite> asked = writes.stream()
+                .map(item -> new PointsLedger.SyncWrite(item.id().orElseThrow(), item.earn(), item.redeem()))
+                .toList();
+        Map<SyncItem, SyncItemResult> results = new IdentityHashMap<>();
+        try {
+            List<PointsLedger.SyncWritten> outcomes =
+                    TransientFailures.retry(() -> ledger.syncItems(userId, asked, actor));
+            for (int i = 0; i < writes.size(); i++) {
+                SyncItem item = writes.get(i);
+                PointsLedger.SyncWritten outcome = outcomes.get(i);
+                results.put(
+                        item,
+                        outcome.written()
+                                .map(written -> written(item, written))
+                                .orElseGet(() -> refused(item, outcome.refused().orElseThrow())));
+            }
+        } catch (RuntimeException batchFailed) {
+            LOG.log(
+                    Level.WARNING,
+                    batchFailed,
+                    () -> "Sync batch of member " + userId + " failed as one transaction; writing item by item");
+            for (int i = 0; i < writes.size(); i++) {
+                results.put(writes.get(i), writeAlone(userId, writes.get(i), asked.get(i), actor));
+            }
+        }
+        return results;
     }
 
     private void refuseBadBatch(SyncBatch batch) {
@@ -91,38 +141,48 @@ public class SyncService {
         }
     }
 
-    private SyncItemResult process(long userId, SyncItem item, Echoes echoes, PointsLedger.Actor actor) {
+    /** The answer for an item that writes nothing (ignored, an echo of ours, invalid); empty if it must write. */
+    private static Optional<SyncItemResult> judgeWithoutWriting(SyncItem item, Echoes echoes) {
         if (item.ignored()) {
-            return result(item, Status.IGNORED, Optional.empty());
+            return Optional.of(result(item, Status.IGNORED, Optional.empty()));
         }
         // An echo of one of our rows is recognised by its id before the item is judged as a new event: the app
         // re-posts rows it could never post itself (negative adjustments, reversals, imported legacy rows).
         Optional<Long> echoed = item.id().flatMap(echoes::of);
         if (echoed.isPresent()) {
-            return result(item, Status.DUPLICATE, echoed);
+            return Optional.of(result(item, Status.DUPLICATE, echoed));
         }
         if (item.problem().isPresent()) {
-            return new SyncItemResult(
+            return Optional.of(new SyncItemResult(
                     item.index(),
                     item.id(),
                     Status.REJECTED,
                     Optional.empty(),
-                    Optional.of(item.problem().get()));
+                    Optional.of(item.problem().get())));
         }
-        String id = item.id().orElseThrow();
+        return Optional.empty();
+    }
+
+    private SyncItemResult writeAlone(
+            long userId, SyncItem item, PointsLedger.SyncWrite write, PointsLedger.Actor actor) {
         try {
-            WriteResult written =
-                    TransientFailures.retry(() -> ledger.syncItem(userId, id, item.earn(), item.redeem(), actor));
-            return result(
-                    item, written.existing() ? Status.DUPLICATE : Status.APPLIED, Optional.of(written.transactionId()));
+            return written(item, TransientFailures.retry(() -> ledger.syncItem(userId, write, actor)));
         } catch (ApplicationFailure failure) {
-            return new SyncItemResult(item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(failure));
+            return refused(item, failure);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, e, () -> "Sync item " + item.index() + " of member " + userId + " failed");
             failures.record("sync", "Sync item of member " + userId + " failed: " + e.getMessage(), clock.now());
-            return new SyncItemResult(
-                    item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(new ItemFailedException()));
+            return refused(item, new ItemFailedException());
         }
+    }
+
+    private static SyncItemResult written(SyncItem item, WriteResult written) {
+        return result(
+                item, written.existing() ? Status.DUPLICATE : Status.APPLIED, Optional.of(written.transactionId()));
+    }
+
+    private static SyncItemResult refused(SyncItem item, ApplicationFailure failure) {
+        return new SyncItemResult(item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(failure));
     }
 
     /** The batch's ids that are already ours: one query for our row ids, one for recorded client ids. */

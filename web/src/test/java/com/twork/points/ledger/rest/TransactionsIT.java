@@ -15,6 +15,7 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,6 +103,41 @@ class TransactionsIT {
                 .getJsonArray("transactions");
         assertEquals(Long.toString(ids.get(0)), ascending.getJsonObject(0).getString("id"));
         assertEquals(Long.toString(ids.get(1)), ascending.getJsonObject(1).getString("id"));
+    }
+
+    @Test
+    void deepPagesReadByIdFirstListEveryRowOnceInOrderInBothDirections() {
+        long userId = newMember();
+        Instant start = now().minus(Duration.ofDays(30));
+        List<Long> available = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            // Pairs of rows share a moment (ties broken by id); every seventh row is void and never listed.
+            Instant at = start.plus(Duration.ofMinutes(i / 2));
+            String status = i % 7 == 3 ? "void" : "available";
+            long id = insertRow(userId, "earn", i + 1, "row " + i, null, at, null, status);
+            if (status.equals("available")) {
+                available.add(id);
+            }
+        }
+        List<Long> newestFirst = new ArrayList<>(available);
+        Collections.reverse(newestFirst);
+
+        for (String order : List.of("desc", "asc")) {
+            List<Long> listed = new ArrayList<>();
+            for (int page = 1; page <= 12; page++) {
+                JsonObject body = Api.get(
+                                "/transactions/" + userId + "?per_page=20&order=" + order + "&page=" + page, key)
+                        .assertOk();
+                assertEquals(available.size(), body.getInt("total"));
+                body.getJsonArray("transactions")
+                        .forEach(row ->
+                                listed.add(Long.parseLong(row.asJsonObject().getString("id"))));
+            }
+            assertEquals(
+                    order.equals("desc") ? newestFirst : available,
+                    listed,
+                    order + ": pages past offset 100 (ids first, then the rows) continue the first pages exactly");
+        }
     }
 
     @Test
