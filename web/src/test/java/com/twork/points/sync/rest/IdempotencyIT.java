@@ -143,4 +143,50 @@ class IdempotencyIT {
         }
         assertEquals(100, Ledger.assertInvariant(userId));
     }
+
+    /**
+     * The same crash window when the /earn or /redeem was answered by pairing with a row the app synced earlier (no
+     * new row): the retry that takes the abandoned claim over must find that row again, not write the points.
+     */
+    @Test
+    void aRetryAfterAnAnswerByPairingFindsThePairedRowAgain() {
+        long userId = newMember();
+        Fixtures.insertLot(userId, "earn", 100, Fixtures.now().minusSeconds(60), null);
+        for (String type : List.of("earn", "redeem")) {
+            String description = "Paired " + UUID.randomUUID();
+            String item = "{\"id\": \"" + UUID.randomUUID() + "\", \"user_id\": \"0\", \"type\": \"" + type
+                    + "\", \"points\": 9, \"description\": \"" + description + "\"}";
+            long synced = post(
+                            "/sync",
+                            key,
+                            UUID.randomUUID().toString(),
+                            "{\"user_id\": " + userId + ", \"transactions\": [" + item + "]}")
+                    .assertOk()
+                    .getJsonArray("results")
+                    .getJsonObject(0)
+                    .getJsonNumber("transaction_id")
+                    .longValueExact();
+            String idem = UUID.randomUUID().toString();
+            String body = "{\"user_id\": " + userId + ", \"points\": 9, \"description\": \"" + description + "\"}";
+            long paired = post("/" + type, key, idem, body)
+                    .assertOk()
+                    .getJsonNumber("transaction_id")
+                    .longValueExact();
+            assertEquals(synced, paired, type + " pairs with the synced row");
+            Fixtures.update(
+                    "UPDATE idempotency_record SET state = 'in_progress', response_status = NULL, response_body = NULL,"
+                            + " created_at = created_at - INTERVAL 16 MINUTE WHERE idempotency_key = ?",
+                    idem);
+
+            Reply retry = post("/" + type, key, idem, body);
+
+            assertEquals(
+                    synced, retry.assertOk().getJsonNumber("transaction_id").longValueExact(), type);
+            assertEquals(
+                    1,
+                    Fixtures.count("SELECT COUNT(*) FROM point_transaction WHERE description = ?", description),
+                    type + ": the retry wrote nothing");
+        }
+        assertEquals(100, Ledger.assertInvariant(userId));
+    }
 }
