@@ -25,7 +25,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AccountLedger {
-    static final String EXPIRED_DESCRIPTION = "Points expired";
+    public static final String EXPIRED_DESCRIPTION = "Points expired";
 
     @PersistenceContext
     EntityManager em;

@@ -67,6 +67,10 @@ final class JdbcCeiling {
     private static final String PAGE = "select " + ROW_COLUMNS + " from point_transaction pt1_0 where"
             + " pt1_0.user_id=? and pt1_0.status in ('available') order by pt1_0.created_at desc,pt1_0.id desc"
             + " limit ?,?";
+    private static final String PAGE_IDS = "select pt1_0.id from point_transaction pt1_0 where pt1_0.user_id=? and"
+            + " pt1_0.status in ('available') order by pt1_0.created_at desc,pt1_0.id desc limit ?,?";
+    private static final String ROWS_BY_ID =
+            "select " + ROW_COLUMNS + " from point_transaction pt1_0 where pt1_0.id in (%s)";
     private static final String IDS_IN =
             "select pt1_0.id from point_transaction pt1_0 where pt1_0.user_id=? and" + " pt1_0.id in (%s)";
     private static final String REFS_IN = "select pt1_0.client_ref,pt1_0.id from point_transaction pt1_0 where"
@@ -183,7 +187,27 @@ final class JdbcCeiling {
         connection.setAutoCommit(true);
         query(connection, MEMBER, member);
         query(connection, COUNT, member);
-        query(connection, PAGE, member, (page - 1) * 20, 20);
+        int offset = (page - 1) * 20;
+        if (offset < 100) {
+            query(connection, PAGE, member, offset, 20);
+            return;
+        }
+        // Deep pages, as the application reads them: the ids from the index, then those rows.
+        List<Object> ids = new ArrayList<>();
+        try (PreparedStatement statement = prepare(connection, PAGE_IDS, member, offset, 20);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        if (!ids.isEmpty()) {
+            query(
+                    connection,
+                    String.format(
+                            ROWS_BY_ID,
+                            String.join(",", ids.stream().map(id -> "?").toList())),
+                    ids.toArray());
+        }
     }
 
     /** The account row as locked: balance, earned, expired, redeemed, pending, version. */

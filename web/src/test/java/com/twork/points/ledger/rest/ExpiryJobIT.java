@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedServer.class)
 class ExpiryJobIT {
     /**
-     * 7 members x 100 due lots, each member's lots all due before the next member's, so the first batch (500
+     * 7 members x 400 due lots, each member's lots all due before the next member's, so the first batch (2,000
      * lots) cannot reach the last member; one of them also writes before the sweep (and expires its own lots).
      */
     @Test
@@ -28,7 +28,7 @@ class ExpiryJobIT {
         for (int m = 0; m < 7; m++) {
             long member = Fixtures.newMember();
             members.add(member);
-            for (int lot = 0; lot < 100; lot++) {
+            for (int lot = 0; lot < 400; lot++) {
                 Duration age = Duration.ofMinutes(1_000L * (7 - m) + lot);
                 Fixtures.insertLot(
                         member,
@@ -54,7 +54,7 @@ class ExpiryJobIT {
             assertEquals(
                     1, count("SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND type = 'expire'", member));
             assertEquals(
-                    200, count("SELECT points FROM point_transaction WHERE user_id = ? AND type = 'expire'", member));
+                    800, count("SELECT points FROM point_transaction WHERE user_id = ? AND type = 'expire'", member));
             assertEquals(50 - spent, Ledger.assertInvariant(member));
             assertEquals(
                     50 - spent, Api.get("/balance/" + member, key).assertOk().getInt("current_balance"));
