@@ -42,30 +42,7 @@ public class LedgerQueries {
      * the data even while writers commit around it (two statements under READ COMMITTED could mix states).
      */
     public Optional<BalanceSnapshot> snapshot(long userId, Instant now, Instant soonLimit) {
-        List<?> rows = em.createNativeQuery("SELECT a.balance, a.lifetime_earned, a.lifetime_redeemed,"
-                        + " a.lifetime_expired, a.pending, a.updated_at,"
-                        + " (SELECT COALESCE(SUM(t.remaining), 0) FROM point_transaction t"
-                        + "   WHERE t.user_id = a.user_id AND t.lot_expiry <= ?2),"
-                        + " (SELECT COALESCE(SUM(t.remaining), 0) FROM point_transaction t"
-                        + "   WHERE t.user_id = a.user_id AND t.lot_expiry > ?2 AND t.lot_expiry <= ?3)"
-                        + " FROM point_account a WHERE a.user_id = ?1")
-                .setParameter(1, userId)
-                .setParameter(2, now)
-                .setParameter(3, soonLimit)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new BalanceSnapshot(
-                number(row[0]),
-                number(row[1]),
-                number(row[2]),
-                number(row[3]),
-                number(row[4]),
-                Times.instant(row[5]),
-                number(row[6]),
-                number(row[7])));
+        return memberBalance(userId, now, soonLimit).flatMap(MemberBalance::snapshot);
     }
 
     /** A member's status and creation time with its balance snapshot (empty when it has no account yet). */
