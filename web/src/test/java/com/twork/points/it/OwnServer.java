@@ -2,11 +2,7 @@ package com.twork.points.it;
 
 import com.twork.points.launcher.EmbeddedDatabase;
 import com.twork.points.launcher.PayaraServer;
-import com.twork.points.launcher.Ports;
 import com.twork.points.security.control.KeyHashing;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
-import java.util.Map;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
@@ -38,7 +32,7 @@ public final class OwnServer implements AutoCloseable {
         Path work = Path.of(System.getProperty("twork.it.work-dir", "target/it"))
                 .resolveSibling("it-" + name)
                 .toAbsolutePath();
-        deleteTree(work);
+        TestServers.deleteTree(work);
         OwnServer own = new OwnServer(work);
         own.startDatabase();
         try {
@@ -63,33 +57,7 @@ public final class OwnServer implements AutoCloseable {
     }
 
     public void startServer() {
-        try {
-            Files.createDirectories(work);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server = PayaraServer.launch(new PayaraServer.Options(
-                Path.of(System.getProperty("twork.it.payara-jar")),
-                Path.of(System.getProperty("twork.it.war")),
-                Ports.freePort(),
-                work.resolve("payara"),
-                Map.of(
-                        "twork.db.url",
-                        EmbeddedDatabase.jdbcUrl(databasePort),
-                        "twork.db.user",
-                        EmbeddedDatabase.USER,
-                        "twork.db.password",
-                        EmbeddedDatabase.PASSWORD,
-                        "twork.clock.test-shift-enabled",
-                        "true",
-                        "twork.settings.refresh-millis",
-                        "0",
-                        "twork.jobs.tick-seconds",
-                        "1",
-                        "twork.log.dir",
-                        work.resolve("logs").toString()),
-                work.resolve("payara.log")));
-        server.awaitReady();
+        server = TestServers.launch(work, EmbeddedDatabase.jdbcUrl(databasePort));
     }
 
     /** SIGKILL to the server process this object started (by its pid), and waits until it is gone. */
@@ -180,19 +148,6 @@ public final class OwnServer implements AutoCloseable {
             if (database != null) {
                 database.close();
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -2,16 +2,12 @@ package com.twork.points.it;
 
 import com.twork.points.launcher.EmbeddedDatabase;
 import com.twork.points.launcher.PayaraServer;
-import com.twork.points.launcher.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -62,35 +58,16 @@ public final class SharedServer implements BeforeAllCallback {
         static Running start() {
             Path work = Path.of(System.getProperty("twork.it.work-dir", "target/it"))
                     .toAbsolutePath();
-            deleteTree(work);
+            TestServers.deleteTree(work);
             EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("mariadb"));
-            PayaraServer server;
+            PayaraServer server = null;
             try {
-                Files.createDirectories(work);
-                server = PayaraServer.launch(new PayaraServer.Options(
-                        Path.of(System.getProperty("twork.it.payara-jar")),
-                        Path.of(System.getProperty("twork.it.war")),
-                        Ports.freePort(),
-                        work.resolve("payara"),
-                        Map.of(
-                                "twork.db.url",
-                                database.jdbcUrl(),
-                                "twork.db.user",
-                                EmbeddedDatabase.USER,
-                                "twork.db.password",
-                                EmbeddedDatabase.PASSWORD,
-                                "twork.clock.test-shift-enabled",
-                                "true",
-                                "twork.settings.refresh-millis",
-                                "0",
-                                "twork.jobs.tick-seconds",
-                                "1",
-                                "twork.log.dir",
-                                work.resolve("logs").toString()),
-                        work.resolve("payara.log")));
-                server.awaitReady();
+                server = TestServers.launch(work, database.jdbcUrl());
                 trustTheTestsAsProxy(database);
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
+                if (server != null) {
+                    server.close();
+                }
                 database.close();
                 throw new IllegalStateException("The test server did not start; see " + work.resolve("payara.log"), e);
             }
@@ -128,19 +105,6 @@ public final class SharedServer implements BeforeAllCallback {
                 server.close();
             } finally {
                 database.close();
-            }
-        }
-
-        private static void deleteTree(Path root) {
-            if (!Files.exists(root)) {
-                return;
-            }
-            try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

@@ -1,0 +1,70 @@
+package com.twork.points.it;
+
+import com.twork.points.launcher.EmbeddedDatabase;
+import com.twork.points.launcher.PayaraServer;
+import com.twork.points.launcher.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+/** What the shared test server and a test's own server have in common: how Payara Micro is started for tests. */
+final class TestServers {
+    private TestServers() {}
+
+    /**
+     * Payara Micro with the test WAR on a free port, on the database at {@code jdbcUrl}, its files under
+     * {@code work}; returns once it is ready. Test settings: the clock may be shifted, settings are never cached,
+     * job timers tick every second (the jobs themselves run only when a test makes them due).
+     */
+    static PayaraServer launch(Path work, String jdbcUrl) {
+        try {
+            Files.createDirectories(work);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PayaraServer server = PayaraServer.launch(new PayaraServer.Options(
+                Path.of(System.getProperty("twork.it.payara-jar")),
+                Path.of(System.getProperty("twork.it.war")),
+                Ports.freePort(),
+                work.resolve("payara"),
+                Map.of(
+                        "twork.db.url",
+                        jdbcUrl,
+                        "twork.db.user",
+                        EmbeddedDatabase.USER,
+                        "twork.db.password",
+                        EmbeddedDatabase.PASSWORD,
+                        "twork.clock.test-shift-enabled",
+                        "true",
+                        "twork.settings.refresh-millis",
+                        "0",
+                        "twork.jobs.tick-seconds",
+                        "1",
+                        "twork.log.dir",
+                        work.resolve("logs").toString()),
+                work.resolve("payara.log")));
+        try {
+            server.awaitReady();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
