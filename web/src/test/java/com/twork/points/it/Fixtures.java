@@ -88,7 +88,10 @@ public final class Fixtures {
         update("UPDATE api_key SET revoked_at = ?, revoked_by = 'test' WHERE id = ?", utc(now()), key.id());
     }
 
-    /** A credit lot as the ledger would hold it, with its account totals kept consistent. */
+    /**
+     * A credit lot as the ledger would hold it, with its account totals kept consistent. Written past the application,
+     * so the account's next expiry becomes unknown (V13: what every tool that bypasses the application must do).
+     */
     public static long insertLot(long userId, String type, int points, Instant createdAt, Instant expiresAt) {
         long id = insert(
                 "INSERT INTO point_transaction (user_id, type, points, description, created_at, expires_at,"
@@ -103,7 +106,8 @@ public final class Fixtures {
         update(
                 "INSERT INTO point_account (user_id, balance, lifetime_earned, updated_at) VALUES (?, ?, ?, ?)"
                         + " ON DUPLICATE KEY UPDATE balance = balance + VALUES(balance),"
-                        + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned), updated_at = VALUES(updated_at)",
+                        + " lifetime_earned = lifetime_earned + VALUES(lifetime_earned), updated_at = VALUES(updated_at),"
+                        + " next_expiry = NULL",
                 userId,
                 points,
                 "earn".equals(type) ? points : 0,

@@ -48,6 +48,16 @@ public final class Ledger {
                         + " WHERE a.lot_id = l.id) <> l.points",
                 userId);
         assertEquals(0, overdrawnLots, "each lot's remaining + what debits still hold of it = its points");
+        long lateNextExpiry = db.count(
+                "SELECT COUNT(*) FROM point_account a WHERE a.user_id = ? AND a.next_expiry > (SELECT MIN(t.lot_expiry)"
+                        + " FROM point_transaction t WHERE t.user_id = a.user_id AND t.lot_expiry IS NOT NULL)",
+                userId);
+        assertEquals(0, lateNextExpiry, "the account's next_expiry is never later than its earliest open lot's expiry");
+        long earlySyncMark = db.count(
+                "SELECT COUNT(*) FROM point_account a WHERE a.user_id = ? AND a.last_sync_at < (SELECT"
+                        + " MAX(t.created_at) FROM point_transaction t WHERE t.user_id = a.user_id AND t.source = 'sync')",
+                userId);
+        assertEquals(0, earlySyncMark, "the account's last_sync_at is never before its newest /sync row");
         return balance;
     }
 

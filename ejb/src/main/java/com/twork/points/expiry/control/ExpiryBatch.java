@@ -53,7 +53,8 @@ public class ExpiryBatch {
                 ids(claimed.stream().map(id -> ((Number) id).longValue()).toList());
         // The same work as AccountLedger.expireDue member by member, as five statements for the whole batch: one
         // expire row per member for the sum of its due remainders, one allocation per due lot, the lots emptied,
-        // the accounts lowered. The account rows are locked above; lots are only touched under their account lock.
+        // the accounts lowered (their next expiry is then unknown: each member's next write reads it from its lots).
+        // The account rows are locked above; lots are only touched under their account lock.
         int expireRows = em.createNativeQuery("INSERT INTO point_transaction (user_id, type, points, description,"
                         + " created_at, remaining, status, source, actor)"
                         + " SELECT user_id, 'expire', SUM(remaining), ?1, ?2, 0, 'available', 'job', 'system'"
@@ -84,7 +85,7 @@ public class ExpiryBatch {
         em.createNativeQuery("UPDATE point_account a JOIN point_transaction e ON e.user_id = a.user_id AND "
                         + thisBatch
                         + " SET a.balance = a.balance - e.points, a.lifetime_expired = a.lifetime_expired + e.points,"
-                        + " a.updated_at = ?1, a.version = a.version + 1")
+                        + " a.updated_at = ?1, a.version = a.version + 1, a.next_expiry = NULL")
                 .setParameter(1, now)
                 .executeUpdate();
         return new SweepResult(1, claimed.size(), lots, points.longValue());

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read-only queries over one member's account and ledger. */
 @ApplicationScoped
@@ -123,33 +125,37 @@ public class LedgerQueries {
                 Optional.ofNullable((Number) row[2]).map(Number::longValue)));
     }
 
-    /** Which of {@code ids} are this member's transaction ids. */
-    public List<Long> existingRowIds(long userId, Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery(
-                        "SELECT t.id FROM PointTransaction t WHERE t.userId = :userId AND t.id IN :ids", Long.class)
-                .setParameter("userId", userId)
-                .setParameter("ids", ids)
-                .getResultList();
-    }
+    /** Which of a batch's ids are this member's: as row ids, and as recorded client ids (with their rows). */
+    public record KnownIds(Set<Long> rowIds, Map<String, Long> byClientRef) {}
 
-    /** This member's rows whose client id is one of {@code refs}, by client id. */
-    public Map<String, Long> rowsByClientRef(long userId, Collection<String> refs) {
+    /**
+     * The member's rows among a batch's ids, as row ids and as recorded client ids, in one round trip: the check a
+     * /sync batch makes for the app's echo of rows the server already has.
+     */
+    public KnownIds knownIds(long userId, Collection<Long> ids, Collection<String> refs) {
         if (refs.isEmpty()) {
-            return Map.of();
+            return new KnownIds(Set.of(), Map.of());
         }
-        Map<String, Long> rows = new HashMap<>();
-        em.createQuery(
-                        "SELECT t.clientRef, t.id FROM PointTransaction t WHERE t.userId = :userId"
-                                + " AND t.clientRef IN :refs",
-                        Object[].class)
-                .setParameter("userId", userId)
-                .setParameter("refs", refs)
-                .getResultList()
-                .forEach(row -> rows.put((String) row[0], (Long) row[1]));
-        return rows;
+        String byRef = "SELECT id, client_ref FROM point_transaction WHERE user_id = ?1 AND client_ref IN (?3)";
+        String sql = ids.isEmpty()
+                ? byRef
+                : "SELECT id, NULL FROM point_transaction WHERE user_id = ?1 AND id IN (?2) UNION ALL " + byRef;
+        var query = em.createNativeQuery(sql).setParameter(1, userId).setParameter(3, refs);
+        if (!ids.isEmpty()) {
+            query.setParameter(2, ids);
+        }
+        Set<Long> rowIds = new HashSet<>();
+        Map<String, Long> byClientRef = new HashMap<>();
+        for (Object found : query.getResultList()) {
+            Object[] row = (Object[]) found;
+            long id = ((Number) row[0]).longValue();
+            if (row[1] == null) {
+                rowIds.add(id);
+            } else {
+                byClientRef.put((String) row[1], id);
+            }
+        }
+        return new KnownIds(rowIds, byClientRef);
     }
 
     /** Open-lot sums at {@code now}; uses the lot_expiry index, so it reads open lots only. */

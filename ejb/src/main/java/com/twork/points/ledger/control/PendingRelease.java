@@ -55,6 +55,7 @@ public class PendingRelease {
             for (PointTransaction award : due) {
                 award.release();
                 account.releasePending(award.points(), award.type() == TransactionType.EARN, now);
+                account.lotOpened(award.expiresAt());
                 released++;
             }
         }

@@ -21,6 +21,7 @@ import com.twork.points.ledger.entity.PointTransaction;
 import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.ledger.entity.TransactionType;
+import com.twork.points.member.boundary.MemberInactiveException;
 import com.twork.points.member.control.ActiveMembers;
 import com.twork.points.member.control.MemberRepository;
 import com.twork.points.member.entity.Member;
@@ -38,8 +39,9 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -85,8 +87,20 @@ public class PointsLedger {
      */
     public record Actor(String name, TransactionSource source, boolean mayCreateMembers) {}
 
-    /** One use case in progress: the locked account, after due lots were expired. */
-    private record Work(PointAccount account, PointTransaction.Origin origin, Settings settings) {
+    /**
+     * One use case in progress: the locked account, after due lots were expired. {@code lockedOrder} is the client
+     * order key whose recorded row the lock read also looked up ({@code orderRowId}), if any.
+     */
+    private record Work(
+            PointAccount account,
+            PointTransaction.Origin origin,
+            Settings settings,
+            Optional<String> lockedOrder,
+            Optional<Long> orderRowId) {
+        Work(PointAccount account, PointTransaction.Origin origin, Settings settings) {
+            this(account, origin, settings, Optional.empty(), Optional.empty());
+        }
+
         Instant now() {
             return origin.at();
         }
@@ -102,11 +116,13 @@ public class PointsLedger {
             members.get(command.userId());
             return WriteResult.written(0, queries.shownBalance(command.userId(), now), 0);
         }
-        requireMember(command.userId(), actor, now, settings);
-        command.problem().ifPresent(problem -> {
-            throw problem;
-        });
-        Work work = begin(command.userId(), actor, now, settings);
+        Work work = beginChecked(
+                command.userId(),
+                actor,
+                now,
+                settings,
+                clientOrderKey(command.type(), command.orderId()),
+                command.problem());
         Optional<WriteResult> done = writtenUnderThisClaim(work);
         return done.isPresent() ? done.get() : credit(work, command, Optional.empty());
     }
@@ -115,13 +131,55 @@ public class PointsLedger {
     public WriteResult redeem(RedeemCommand command, Actor actor) {
         Instant now = clock.now();
         Settings settings = settingsCache.current();
-        requireMember(command.userId(), actor, now, settings);
-        command.problem().ifPresent(problem -> {
-            throw problem;
-        });
-        Work work = begin(command.userId(), actor, now, settings);
+        Work work = beginChecked(
+                command.userId(),
+                actor,
+                now,
+                settings,
+                clientOrderKey(TransactionType.REDEEM, command.orderId()),
+                command.problem());
         Optional<WriteResult> done = writtenUnderThisClaim(work);
         return done.isPresent() ? done.get() : debit(work, command, Optional.empty());
+    }
+
+    /**
+     * The start of /earn and /redeem: the member check (§3.0: 404, 403, then the body's own problem) and the
+     * account lock, answered by one locking read when the member has an account; a member without one (or unknown,
+     * perhaps to be created) takes the long way.
+     */
+    private Work beginChecked(
+            long userId,
+            Actor actor,
+            Instant now,
+            Settings settings,
+            Optional<String> clientOrderKey,
+            Optional<InvalidInputException> problem) {
+        requireUserId(userId);
+        Optional<AccountLedger.Locked> locked = accounts.lockForWrite(userId, clientOrderKey);
+        if (locked.isEmpty()) {
+            requireMember(userId, actor, now, settings);
+            problem.ifPresent(failure -> {
+                throw failure;
+            });
+            return begin(userId, actor, now, settings);
+        }
+        if (!locked.get().memberActive()) {
+            throw new MemberInactiveException();
+        }
+        problem.ifPresent(failure -> {
+            throw failure;
+        });
+        return started(
+                locked.get().account(),
+                actor,
+                settings,
+                clientOrderKey,
+                locked.get().orderRowId());
+    }
+
+    /** {@code type:normalised order id} for a row a client sends with an order id (SPEC §2), else empty. */
+    private static Optional<String> clientOrderKey(TransactionType type, Optional<String> orderId) {
+        return orderId.map(OrderKeys::normalise).map(key -> type.wire() + ":" + key);
     }
 
     /**
@@ -159,25 +217,95 @@ public class PointsLedger {
     public record SyncWritten(Optional<WriteResult> written, Optional<ApplicationFailure> refused) {}
 
     /**
+     * What a batch wrote, item by item, and the balance the member now sees when the batch could tell it without a
+     * query (it wrote only plain credits: {@link PlainCredits}).
+     */
+    public record SyncBatchWritten(List<SyncWritten> items, Optional<Long> shownBalance) {}
+
+    /**
      * The writes of a whole {@code /sync} batch as one transaction: the account is locked and its due lots
-     * expired once, and one commit makes the batch durable (it was one transaction per item). Each item is judged
-     * exactly as {@link #syncItem} judges it, in order, seeing the items before it. A refused item writes nothing
-     * (every business rule is checked before the first write of an item), so it does not touch the others. Any
-     * other failure rolls the whole batch back; the caller then retries it, or falls back to one transaction per
-     * item.
+     * expired once, and one commit makes the batch durable. Each item is judged exactly as {@link #syncItem}
+     * judges it, in order, seeing the items before it, but set-based where the rules allow: the batch's client ids
+     * are checked again under the lock in one query, and its plain credits (no order id, no bonus) pair with /earn
+     * rows from one query and are written by one multi-row insert ({@link PlainCredits}); any other item first
+     * writes the plain credits before it, then goes the way of a single /earn or /redeem. A refused item writes
+     * nothing (every business rule is checked before the first write of an item), so it does not touch the others.
+     * Any other failure rolls the whole batch back; the caller then retries it, or falls back to one transaction
+     * per item.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<SyncWritten> syncItems(long userId, List<SyncWrite> items, Actor actor) {
+    public SyncBatchWritten syncItems(long userId, List<SyncWrite> items, Actor actor) {
         Work work = begin(userId, actor, clock.now(), settingsCache.current());
-        List<SyncWritten> outcomes = new ArrayList<>(items.size());
-        for (SyncWrite item : items) {
+        PointAccount account = work.account();
+        Map<String, Long> recorded = new HashMap<>(accounts.idsByClientRef(
+                userId, items.stream().map(SyncWrite::clientRef).distinct().toList()));
+        PlainCredits plain = new PlainCredits(accounts, pairingSince(work));
+        SyncWritten[] outcomes = new SyncWritten[items.size()];
+        boolean onlyPlain = true;
+        for (int i = 0; i < items.size(); i++) {
+            SyncWrite item = items.get(i);
+            if (plain.holds(item.clientRef())) {
+                plain.write(recorded, outcomes);
+            }
+            Long known = recorded.get(item.clientRef());
+            if (known != null) {
+                outcomes[i] = written(WriteResult.existing(known, account.balance()));
+                continue;
+            }
             try {
-                outcomes.add(new SyncWritten(Optional.of(syncOne(work, userId, item)), Optional.empty()));
+                Optional<EarnCommand> earn = item.earn().filter(PlainCredits::accepts);
+                if (earn.isPresent()) {
+                    Optional<Long> twin = plain.pair(userId, earn.get(), item.clientRef());
+                    if (twin.isPresent()) {
+                        recorded.put(item.clientRef(), twin.get());
+                        outcomes[i] = written(WriteResult.existing(twin.get(), account.balance()));
+                    } else {
+                        plain.add(i, plainLot(work, earn.get(), item.clientRef()));
+                    }
+                    continue;
+                }
+                plain.write(recorded, outcomes);
+                onlyPlain = false;
+                WriteResult result = item.earn().isPresent()
+                        ? credit(work, item.earn().get(), Optional.of(item.clientRef()))
+                        : debit(work, item.redeem().orElseThrow(), Optional.of(item.clientRef()));
+                recorded.put(item.clientRef(), result.transactionId());
+                outcomes[i] = written(result);
             } catch (ApplicationFailure refused) {
-                outcomes.add(new SyncWritten(Optional.empty(), Optional.of(refused)));
+                outcomes[i] = new SyncWritten(Optional.empty(), Optional.of(refused));
             }
         }
-        return outcomes;
+        plain.write(recorded, outcomes);
+        accounts.flush();
+        return new SyncBatchWritten(
+                List.of(outcomes), onlyPlain ? Optional.of(account.balance() - plain.bornExpired()) : Optional.empty());
+    }
+
+    private static SyncWritten written(WriteResult result) {
+        return new SyncWritten(Optional.of(result), Optional.empty());
+    }
+
+    /** The start of the pairing window (SPEC §3.5), or empty when pairing is off. */
+    private static Optional<Instant> pairingSince(Work work) {
+        int hours = work.settings().integer(SettingKey.PAIRING_WINDOW_HOURS);
+        return hours == 0 ? Optional.empty() : Optional.of(work.now().minus(Duration.ofHours(hours)));
+    }
+
+    /** The lot a plain sync credit writes, counted into the account (see {@link PlainCredits}). */
+    private PointTransaction plainLot(Work work, EarnCommand command, String clientRef) {
+        PointTransaction lot = PointTransaction.credit(
+                        command.userId(),
+                        command.type(),
+                        command.points(),
+                        command.description().orElse(null),
+                        null,
+                        LotExpiry.of(command.expiresAt(), work.now(), work.settings()),
+                        TransactionStatus.AVAILABLE,
+                        work.origin())
+                .withClientRef(clientRef);
+        accounts.countPlainLot(work.account(), lot);
+        work.account().synced(work.now());
+        return lot;
     }
 
     private WriteResult syncOne(Work work, long userId, SyncWrite item) {
@@ -389,19 +517,34 @@ public class PointsLedger {
      * expiry) by the moment it started waiting.
      */
     private Work begin(long userId, Actor actor, Instant requestedAt, Settings settings) {
-        PointAccount account = accounts.lock(userId, requestedAt);
+        return started(accounts.lock(userId, requestedAt), actor, settings, Optional.empty(), Optional.empty());
+    }
+
+    private Work started(
+            PointAccount account,
+            Actor actor,
+            Settings settings,
+            Optional<String> lockedOrder,
+            Optional<Long> orderRowId) {
         PointTransaction.Origin origin = new PointTransaction.Origin(actor.source(), actor.name(), clock.now());
         accounts.expireDue(account, origin);
-        return new Work(account, origin, settings);
+        return new Work(account, origin, settings, lockedOrder, orderRowId);
+    }
+
+    /** The row recorded for a client order key: from the lock read when it looked this key up, else a query. */
+    private Optional<PointTransaction> recordedForOrder(Work work, long userId, String clientOrderKey) {
+        if (work.lockedOrder().filter(clientOrderKey::equals).isPresent()) {
+            return work.orderRowId().flatMap(accounts::find);
+        }
+        return accounts.findByClientOrderKey(userId, clientOrderKey);
     }
 
     private WriteResult credit(Work work, EarnCommand command, Optional<String> clientRef) {
         PointAccount account = work.account();
         String orderKey = command.orderId().map(OrderKeys::normalise).orElse(null);
         String clientOrderKey = orderKey == null ? null : command.type().wire() + ":" + orderKey;
-        Optional<PointTransaction> replay = clientOrderKey == null
-                ? Optional.empty()
-                : accounts.findByClientOrderKey(command.userId(), clientOrderKey);
+        Optional<PointTransaction> replay =
+                clientOrderKey == null ? Optional.empty() : recordedForOrder(work, command.userId(), clientOrderKey);
         if (replay.isPresent()) {
             return replayOf(replay.get(), command.points(), account);
         }
@@ -455,6 +598,7 @@ public class PointsLedger {
                 .withClientOrderKey(clientOrderKey)
                 .withBonusKey(bonusKey);
         clientRef.ifPresent(lot::withClientRef);
+        clientRef.ifPresent(ref -> account.synced(work.now()));
         claimFor(clientRef).ifPresent(lot::withIdempotencyScope);
 
         if (command.type() == TransactionType.REFERRAL) {
@@ -477,7 +621,7 @@ public class PointsLedger {
         String orderKey = command.orderId().map(OrderKeys::normalise).orElse(null);
         String clientOrderKey = orderKey == null ? null : TransactionType.REDEEM.wire() + ":" + orderKey;
         if (clientOrderKey != null) {
-            Optional<PointTransaction> replay = accounts.findByClientOrderKey(command.userId(), clientOrderKey);
+            Optional<PointTransaction> replay = recordedForOrder(work, command.userId(), clientOrderKey);
             if (replay.isPresent()) {
                 return replayOf(replay.get(), command.points(), account);
             }
@@ -501,6 +645,7 @@ public class PointsLedger {
                         work.origin())
                 .withClientOrderKey(clientOrderKey);
         clientRef.ifPresent(debit::withClientRef);
+        clientRef.ifPresent(ref -> account.synced(work.now()));
         claimFor(clientRef).ifPresent(debit::withIdempotencyScope);
         PointTransaction written = accounts.redeem(account, debit)
                 .orElseThrow(() -> new InsufficientPointsException(account.balance(), command.points()));
@@ -524,15 +669,14 @@ public class PointsLedger {
         if (hours == 0 || (clientRef.isEmpty() && orderKey != null)) {
             return Optional.empty();
         }
+        Instant since = work.now().minus(Duration.ofHours(hours));
+        if (clientRef.isEmpty() && !work.account().maySyncedSince(since)) {
+            // Nothing was applied through /sync for this member inside the window: no row to pair with.
+            return Optional.empty();
+        }
         TransactionSource other = clientRef.isPresent() ? TransactionSource.REST : TransactionSource.SYNC;
         return accounts.findPairingCandidate(
-                work.account().userId(),
-                other,
-                type,
-                points,
-                description,
-                orderKey,
-                work.now().minus(Duration.ofHours(hours)));
+                work.account().userId(), other, type, points, description, orderKey, since);
     }
 
     private PointTransaction lot(Work work, long userId, TransactionType type, int points, String description) {

@@ -1,11 +1,16 @@
 package com.twork.points.ledger.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityResult;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Running totals of one member. Every write use case locks this row first; the balance always equals the sum
@@ -13,6 +18,19 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "point_account")
+@NamedNativeQuery(
+        name = "PointAccount.lockForWrite",
+        query = "SELECT a.*, (SELECT m.status FROM member m WHERE m.user_id = a.user_id) AS member_status,"
+                + " (SELECT t.id FROM point_transaction t WHERE t.user_id = a.user_id AND t.client_order_key = ?2)"
+                + " AS order_row FROM point_account a WHERE a.user_id = ?1 FOR UPDATE",
+        resultSetMapping = "PointAccount.lockForWrite")
+@SqlResultSetMapping(
+        name = "PointAccount.lockForWrite",
+        entities = @EntityResult(entityClass = PointAccount.class),
+        columns = {
+            @ColumnResult(name = "member_status", type = String.class),
+            @ColumnResult(name = "order_row", type = Long.class)
+        })
 public class PointAccount {
     @Id
     @Column(name = "user_id")
@@ -33,6 +51,14 @@ public class PointAccount {
     @Column(name = "pending", nullable = false)
     private long pending;
 
+    /** No open lot expires before this (see V13); null = unknown. Only ever earlier than the truth, never later. */
+    @Column(name = "next_expiry")
+    private Instant nextExpiry;
+
+    /** When the newest row applied through /sync was written (see V13); null = unknown. */
+    @Column(name = "last_sync_at")
+    private Instant lastSyncAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -40,7 +66,46 @@ public class PointAccount {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** What {@code next_expiry} says when no open lot will ever expire: the generated lot_expiry of such lots. */
+    public static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
     protected PointAccount() {}
+
+    /**
+     * Whether some lot may be due at {@code now}, so a write must scan for due lots first. False only when the
+     * account knows its earliest open lot expires later.
+     */
+    public boolean mayHaveDueLots(Instant now) {
+        return nextExpiry == null || !nextExpiry.isAfter(now);
+    }
+
+    /** A lot opened (or reopened) that expires at {@code expiry} (empty: never). */
+    public void lotOpened(Optional<Instant> expiry) {
+        Instant at = expiry.orElse(NEVER);
+        if (nextExpiry != null && at.isBefore(nextExpiry)) {
+            nextExpiry = at;
+        }
+    }
+
+    /** The earliest expiry of the open lots as just read from them (after the due ones were expired). */
+    public void openLotsExpireFrom(Instant earliest) {
+        nextExpiry = earliest;
+    }
+
+    /**
+     * Whether a row applied through /sync may have been written since {@code since}: only then can an /earn or
+     * /redeem find one to pair with.
+     */
+    public boolean maySyncedSince(Instant since) {
+        return lastSyncAt == null || !lastSyncAt.isBefore(since);
+    }
+
+    /** A row was applied through /sync at {@code at}. */
+    public void synced(Instant at) {
+        if (lastSyncAt == null || at.isAfter(lastSyncAt)) {
+            lastSyncAt = at;
+        }
+    }
 
     /** A credit became spendable; {@code earned} when it counts towards lifetime earned (type earn). */
     public void credit(long points, boolean earned, Instant now) {

@@ -4,6 +4,7 @@ import com.twork.points.ledger.boundary.WriteResult;
 import com.twork.points.ledger.control.LedgerQueries;
 import com.twork.points.ledger.control.PointsLedger;
 import com.twork.points.ledger.entity.TransactionSource;
+import com.twork.points.member.control.ActiveMembers;
 import com.twork.points.ops.control.FailureAlerts;
 import com.twork.points.ops.control.PointsMetrics;
 import com.twork.points.platform.boundary.ApplicationFailure;
@@ -49,6 +50,9 @@ public class SyncService {
     LedgerQueries queries;
 
     @Inject
+    ActiveMembers members;
+
+    @Inject
     SettingsCache settings;
 
     @Inject
@@ -68,10 +72,16 @@ public class SyncService {
         AuthenticatedCaller verified = caller.caller().orElseThrow();
         PointsLedger.Actor actor =
                 new PointsLedger.Actor(verified.actor(), TransactionSource.SYNC, verified.mayCreateMembers());
-        TransientFailures.retry(() -> {
-            ledger.requireMember(batch.userId(), actor, () -> refuseBadBatch(batch));
-            return batch.userId();
-        });
+        if (members.findActive(batch.userId()).isPresent()) {
+            refuseBadBatch(batch);
+        } else {
+            // Unknown (or no usable id): the member check that may create it, in a transaction with the batch's
+            // own checks, so a refused batch leaves no auto-created member behind.
+            TransientFailures.retry(() -> {
+                ledger.requireMember(batch.userId(), actor, () -> refuseBadBatch(batch));
+                return batch.userId();
+            });
+        }
         Echoes echoes = echoes(batch);
         SyncItemResult[] results = new SyncItemResult[batch.items().size()];
         List<SyncItem> writes = new ArrayList<>();
@@ -84,32 +94,38 @@ public class SyncService {
                 writes.add(item);
             }
         }
+        Optional<Long> shownBalance = Optional.empty();
         if (!writes.isEmpty()) {
-            Map<SyncItem, SyncItemResult> written = write(batch.userId(), writes, actor);
+            Written written = write(batch.userId(), writes, actor);
             for (int i = 0; i < results.length; i++) {
                 if (results[i] == null) {
-                    results[i] = written.get(batch.items().get(i));
+                    results[i] = written.results().get(batch.items().get(i));
                 }
             }
+            shownBalance = written.shownBalance();
         }
         for (SyncItemResult result : results) {
             metrics.syncItem(result.status().wire());
         }
-        return new SyncOutcome(List.of(results), queries.shownBalance(batch.userId(), clock.now()));
+        return new SyncOutcome(
+                List.of(results), shownBalance.orElseGet(() -> queries.shownBalance(batch.userId(), clock.now())));
     }
+
+    /** The answers of the items that had to be written, and the balance the batch's transaction saw, if it could. */
+    private record Written(Map<SyncItem, SyncItemResult> results, Optional<Long> shownBalance) {}
 
     /**
      * The batch's writes in one transaction (retried as a whole after a deadlock); if that fails for good, one
      * transaction per item, so one broken item cannot cost the others their answer.
      */
-    private Map<SyncItem, SyncItemResult> write(long userId, List<SyncItem> writes, PointsLedger.Actor actor) {
+    private Written write(long userId, List<SyncItem> writes, PointsLedger.Actor actor) {
         List<PointsLedger.SyncWrite> asked = writes.stream()
                 .map(item -> new PointsLedger.SyncWrite(item.id().orElseThrow(), item.earn(), item.redeem()))
                 .toList();
         Map<SyncItem, SyncItemResult> results = new IdentityHashMap<>();
         try {
-            List<PointsLedger.SyncWritten> outcomes =
-                    TransientFailures.retry(() -> ledger.syncItems(userId, asked, actor));
+            PointsLedger.SyncBatchWritten batch = TransientFailures.retry(() -> ledger.syncItems(userId, asked, actor));
+            List<PointsLedger.SyncWritten> outcomes = batch.items();
             for (int i = 0; i < writes.size(); i++) {
                 SyncItem item = writes.get(i);
                 PointsLedger.SyncWritten outcome = outcomes.get(i);
@@ -119,6 +135,7 @@ public class SyncService {
                                 .map(written -> written(item, written))
                                 .orElseGet(() -> refused(item, outcome.refused().orElseThrow())));
             }
+            return new Written(results, batch.shownBalance());
         } catch (RuntimeException batchFailed) {
             LOG.log(
                     Level.WARNING,
@@ -127,8 +144,8 @@ public class SyncService {
             for (int i = 0; i < writes.size(); i++) {
                 results.put(writes.get(i), writeAlone(userId, writes.get(i), asked.get(i), actor));
             }
+            return new Written(results, Optional.empty());
         }
-        return results;
     }
 
     private void refuseBadBatch(SyncBatch batch) {
@@ -185,7 +202,7 @@ public class SyncService {
         return new SyncItemResult(item.index(), item.id(), Status.REJECTED, Optional.empty(), Optional.of(failure));
     }
 
-    /** The batch's ids that are already ours: one query for our row ids, one for recorded client ids. */
+    /** The batch's ids that are already ours (our row ids, recorded client ids): one query. */
     private Echoes echoes(SyncBatch batch) {
         List<Long> rowIds = new ArrayList<>();
         List<String> refs = new ArrayList<>();
@@ -197,9 +214,8 @@ public class SyncService {
                 }
             });
         }
-        return new Echoes(
-                Set.copyOf(queries.existingRowIds(batch.userId(), rowIds)),
-                queries.rowsByClientRef(batch.userId(), refs));
+        LedgerQueries.KnownIds known = queries.knownIds(batch.userId(), rowIds, refs);
+        return new Echoes(known.rowIds(), known.byClientRef());
     }
 
     private record Echoes(Set<Long> rowIds, Map<String, Long> byClientRef) {

@@ -285,6 +285,87 @@ class SyncIT {
         assertEquals(0, count("SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND type = 'expire'", userId));
     }
 
+    /**
+     * Plain credits of a batch are paired from one query and written by one multi-row insert, the other items one
+     * by one; the outcome must be exactly what item-by-item judging in order gives: a redemption sees the plain
+     * credits before it, an id repeated inside the batch is a duplicate of its first occurrence, a credit past its
+     * expiry is counted but never shown or spent.
+     */
+    @Test
+    void aBatchMixingPlainCreditsWithOtherItemsIsJudgedInOrder() {
+        long userId = newMember();
+        String earn = "{\"user_id\": " + userId + ", \"points\": 10, \"description\": \"Check-in\"}";
+        long firstEarn = Api.post("/earn", key, earn)
+                .assertOk()
+                .getJsonNumber("transaction_id")
+                .longValueExact();
+        long secondEarn = Api.post("/earn", key, earn)
+                .assertOk()
+                .getJsonNumber("transaction_id")
+                .longValueExact();
+        String third = nextLocalId();
+        JsonObject bornExpired = Json.createObjectBuilder(item(nextLocalId(), "earn", 40, "Late"))
+                .add("expires_at", "2020-01-01T00:00:00.000")
+                .build();
+        JsonArray batch = Json.createArrayBuilder()
+                .add(item(nextLocalId(), "earn", 10, "Check-in"))
+                .add(item(nextLocalId(), "earn", 10, "Check-in"))
+                .add(item(third, "earn", 10, "Check-in"))
+                .add(bornExpired)
+                .add(item(nextLocalId(), "redeem", 45, "Too much: the late lot is not spendable"))
+                .add(item(nextLocalId(), "redeem", 25, "Coffee"))
+                .add(item(third, "earn", 10, "Check-in"))
+                .add(item(nextLocalId(), "earn", 7, "After the coffee"))
+                .build();
+
+        JsonObject answer = sync(userId, batch).assertOk();
+
+        JsonArray results = answer.getJsonArray("results");
+        assertEquals("duplicate", results.getJsonObject(0).getString("status"));
+        assertEquals(
+                firstEarn,
+                results.getJsonObject(0).getJsonNumber("transaction_id").longValueExact());
+        assertEquals(
+                secondEarn,
+                results.getJsonObject(1).getJsonNumber("transaction_id").longValueExact());
+        assertEquals("applied", results.getJsonObject(2).getString("status"));
+        assertEquals("applied", results.getJsonObject(3).getString("status"));
+        assertEquals("insufficient_points", results.getJsonObject(4).getString("code"));
+        assertEquals("applied", results.getJsonObject(5).getString("status"));
+        assertEquals("duplicate", results.getJsonObject(6).getString("status"));
+        assertEquals(
+                results.getJsonObject(2).getJsonNumber("transaction_id").longValueExact(),
+                results.getJsonObject(6).getJsonNumber("transaction_id").longValueExact(),
+                "an id repeated in one batch answers with its first occurrence's row");
+        assertEquals("applied", results.getJsonObject(7).getString("status"));
+        assertEquals(4, answer.getInt("synced"));
+        assertEquals(20 + 10 - 25 + 7, answer.getInt("new_balance"));
+        assertEquals(
+                answer.getInt("new_balance"),
+                Api.get("/balance/" + userId, key).assertOk().getInt("current_balance"));
+        assertEquals(20 + 10 + 40 - 25 + 7, Ledger.assertInvariant(userId), "the late lot counts until it expires");
+
+        // Only plain credits: the batch answers its balance itself. The late lot expires first, the new late one is
+        // counted but not shown.
+        JsonObject onlyPlain = sync(
+                        userId,
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder(item(nextLocalId(), "earn", 5, "Late again"))
+                                        .add("expires_at", "2020-01-01T00:00:00.000")
+                                        .build())
+                                .add(item(nextLocalId(), "earn", 3, "Visit"))
+                                .build())
+                .assertOk();
+        assertEquals(12 + 3, onlyPlain.getInt("new_balance"));
+        assertEquals(15, Api.get("/balance/" + userId, key).assertOk().getInt("current_balance"));
+        assertEquals(12 + 5 + 3, Ledger.assertInvariant(userId));
+        assertEquals(
+                40,
+                count(
+                        "SELECT COALESCE(SUM(points), 0) FROM point_transaction WHERE user_id = ? AND type = 'expire'",
+                        userId));
+    }
+
     @Test
     void malformedBatchesAre400AndWriteNothing() {
         long userId = newMember();
