@@ -136,14 +136,13 @@ public class LedgerQueries {
         if (refs.isEmpty()) {
             return new KnownIds(Set.of(), Map.of());
         }
-        String byRef = "SELECT id, client_ref FROM point_transaction WHERE user_id = ?1 AND client_ref IN (?3)";
-        String sql = ids.isEmpty()
-                ? byRef
-                : "SELECT id, NULL FROM point_transaction WHERE user_id = ?1 AND id IN (?2) UNION ALL " + byRef;
-        var query = em.createNativeQuery(sql).setParameter(1, userId).setParameter(3, refs);
-        if (!ids.isEmpty()) {
-            query.setParameter(2, ids);
-        }
+        String byRef = "SELECT id, client_ref FROM point_transaction WHERE user_id = ?1 AND client_ref IN (?2)";
+        var query = ids.isEmpty()
+                ? em.createNativeQuery(byRef)
+                : em.createNativeQuery(byRef
+                                + " UNION ALL SELECT id, NULL FROM point_transaction WHERE user_id = ?1 AND id IN (?3)")
+                        .setParameter(3, ids);
+        query.setParameter(1, userId).setParameter(2, refs);
         Set<Long> rowIds = new HashSet<>();
         Map<String, Long> byClientRef = new HashMap<>();
         for (Object found : query.getResultList()) {

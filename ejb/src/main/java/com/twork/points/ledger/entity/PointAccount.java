@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
@@ -62,6 +63,10 @@ public class PointAccount {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** What a scan of the lots found for {@code nextExpiry}, kept until the totals change (never stored alone). */
+    @Transient
+    private Instant learnedNextExpiry;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -76,7 +81,8 @@ public class PointAccount {
      * account knows its earliest open lot expires later.
      */
     public boolean mayHaveDueLots(Instant now) {
-        return nextExpiry == null || !nextExpiry.isAfter(now);
+        Instant known = learnedNextExpiry != null ? learnedNextExpiry : nextExpiry;
+        return known == null || !known.isAfter(now);
     }
 
     /** A lot opened (or reopened) that expires at {@code expiry} (empty: never). */
@@ -85,11 +91,25 @@ public class PointAccount {
         if (nextExpiry != null && at.isBefore(nextExpiry)) {
             nextExpiry = at;
         }
+        if (learnedNextExpiry != null && at.isBefore(learnedNextExpiry)) {
+            learnedNextExpiry = at;
+        }
     }
 
-    /** The earliest expiry of the open lots as just read from them (after the due ones were expired). */
+    /**
+     * The earliest expiry of the open lots as just read from them (after the due ones were expired). Stored with the
+     * next change of the account's totals: a use case that changes nothing (a replay) writes nothing.
+     */
     public void openLotsExpireFrom(Instant earliest) {
-        nextExpiry = earliest;
+        learnedNextExpiry = earliest;
+    }
+
+    private void changed(Instant now) {
+        updatedAt = now;
+        if (learnedNextExpiry != null) {
+            nextExpiry = learnedNextExpiry;
+            learnedNextExpiry = null;
+        }
     }
 
     /**
@@ -114,14 +134,14 @@ public class PointAccount {
         if (earned) {
             lifetimeEarned += points;
         }
-        updatedAt = now;
+        changed(now);
     }
 
     /** An award held back as pending: visible, not spendable. */
     public void holdPending(long points, Instant now) {
         requirePositive(points);
         pending += points;
-        updatedAt = now;
+        changed(now);
     }
 
     /** A pending award becomes spendable. */
@@ -132,14 +152,14 @@ public class PointAccount {
         if (earned) {
             lifetimeEarned += points;
         }
-        updatedAt = now;
+        changed(now);
     }
 
     /** A pending award or claim will never become spendable (cancelled, superseded). */
     public void dropPending(long points, Instant now) {
         requirePositive(points);
         pending = Math.max(0, pending - points);
-        updatedAt = now;
+        changed(now);
     }
 
     public void redeem(long points, Instant now) {
@@ -161,7 +181,7 @@ public class PointAccount {
     /** A reversal that could take nothing back still takes the reversed earn out of lifetime earned. */
     public void reduceEarned(long earnedReversed, Instant now) {
         lifetimeEarned = Math.max(0, lifetimeEarned - earnedReversed);
-        updatedAt = now;
+        changed(now);
     }
 
     /** Points given back after a redemption is undone: a new lot, and the redemption no longer counts. */
@@ -169,7 +189,7 @@ public class PointAccount {
         requirePositive(points);
         balance += points;
         lifetimeRedeemed = Math.max(0, lifetimeRedeemed - redeemedReversed);
-        updatedAt = now;
+        changed(now);
     }
 
     private void take(long points, Instant now) {
@@ -178,7 +198,7 @@ public class PointAccount {
             throw new IllegalStateException("account " + userId + " would go negative");
         }
         balance -= points;
-        updatedAt = now;
+        changed(now);
     }
 
     private static void requirePositive(long points) {
