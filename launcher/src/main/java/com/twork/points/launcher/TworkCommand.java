@@ -1,6 +1,7 @@
 package com.twork.points.launcher;
 
 import com.twork.points.launcher.bench.BenchCommand;
+import com.twork.points.launcher.bench.StatementsCommand;
 import com.twork.points.launcher.dataset.DatasetGenerator;
 import com.twork.points.launcher.dataset.InvariantCheck;
 import com.twork.points.launcher.legacy.LegacyImportCommand;
@@ -44,6 +45,9 @@ public final class TworkCommand {
             "        for benchmarks (bulk SQL), checked against the reconciliation invariant at the end",
             "  ./twork bench [--data target/bench/data] [--seconds 15] [--connections 8,32,64] [--scenarios ...]",
             "        load benchmark with wrk and its ceilings, written to docs/benchmarks.md (bench/run does it all)",
+            "  ./twork statements [--data target/bench/data] [--war web/target/ROOT.war] [--repeat 5]",
+            "        [--report docs/benchmarks.md] [--label before]   SQL statements one request of each operation",
+            "        sends to MariaDB (general log), as a table; --report puts it in the file under that label",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -91,6 +95,16 @@ public final class TworkCommand {
                                                 "twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
                                         .toAbsolutePath(),
                                 Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
+                                        .toAbsolutePath());
+            case "statements":
+                return new StatementsCommand(out)
+                        .run(
+                                StatementsCommand.options(
+                                        options(args.subList(1, args.size())),
+                                        Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
+                                                .toAbsolutePath()),
+                                Path.of(LauncherConfig.value(
+                                                "twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
                                         .toAbsolutePath());
             default:
                 throw new IllegalArgumentException("Unknown command: " + args.get(0));

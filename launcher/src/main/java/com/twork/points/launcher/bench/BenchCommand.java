@@ -1,9 +1,7 @@
 package com.twork.points.launcher.bench;
 
-import com.twork.points.launcher.EmbeddedDatabase;
 import com.twork.points.launcher.PayaraServer;
-import com.twork.points.launcher.Ports;
-import com.twork.points.security.control.KeyHashing;
+import com.twork.points.launcher.bench.BenchEnvironment.Dataset;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,29 +10,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * {@code ./twork bench}: starts the embedded MariaDB on a generated dataset and the server on it, drives HTTP load
- * with wrk (a separate process, loopback only) per scenario and connection count, measures the same database work
- * over raw JDBC and a trivial authenticated GET as ceilings, samples the CPU of the server and the database, and
- * writes the figures into {@code docs/benchmarks.md} between its markers.
+ * with wrk (a separate process, loopback only) per scenario and connection count, measures three ceilings (the same
+ * database work over raw JDBC (a), a trivial authenticated GET (b), the minimal transaction of each write (c)),
+ * samples the CPU of the server and the database, and writes the figures into {@code docs/benchmarks.md} between its
+ * markers.
  */
 public final class BenchCommand {
     private static final List<String> HTTP_SCENARIOS =
@@ -92,25 +84,10 @@ public final class BenchCommand {
     }
 
     public int run(Options options, Path payaraJar, Path war) throws Exception {
-        if (!Files.isDirectory(options.data().resolve("mariadb"))) {
-            throw new IllegalArgumentException("No dataset in " + options.data() + ": run ./twork generate first"
-                    + " (TWORK_DATA_DIR=" + options.data() + "), or bench/run which does both");
-        }
         String loadBefore = loadAverage();
-        try (EmbeddedDatabase database = EmbeddedDatabase.start(options.data().resolve("mariadb"))) {
-            MariaDbDataSource source = new MariaDbDataSource(database.jdbcUrl());
-            source.setUser(EmbeddedDatabase.USER);
-            source.setPassword(EmbeddedDatabase.PASSWORD);
-            Dataset dataset;
-            String consumerKey = KeyHashing.newConsumerKey();
-            String consumerSecret = KeyHashing.newConsumerSecret();
-            long databasePid;
-            try (Connection connection = source.getConnection()) {
-                dataset = Dataset.of(connection);
-                insertKey(connection, consumerKey, consumerSecret);
-                databasePid = Long.parseLong(Files.readString(Path.of(single(connection, "SELECT @@pid_file")))
-                        .trim());
-            }
+        try (BenchEnvironment environment =
+                BenchEnvironment.start(options.data(), payaraJar, war, "bench-payara.log")) {
+            Dataset dataset = environment.dataset();
             out.printf(
                     "Dataset: %,d members, %,d transactions; heavy member %d with %,d rows (deep page %d)%n",
                     dataset.members(),
@@ -118,101 +95,106 @@ public final class BenchCommand {
                     dataset.heavyMember(),
                     dataset.heavyRows(),
                     dataset.deepPage());
-            int port = Ports.freePort();
-            Path log = options.data().resolve("bench-payara.log");
-            Map<String, String> properties = Map.of(
-                    "twork.db.url",
-                    database.jdbcUrl(),
-                    "twork.db.user",
-                    EmbeddedDatabase.USER,
-                    "twork.db.password",
-                    EmbeddedDatabase.PASSWORD,
-                    "twork.log.dir",
-                    options.data().resolve("logs").toString());
-            try (PayaraServer server = PayaraServer.launch(new PayaraServer.Options(
-                    payaraJar, war, port, options.data().resolve("payara"), properties, log))) {
-                server.awaitReady();
-                out.println("Server ready on " + server.baseUrl() + " (pid " + server.pid() + "), database pid "
-                        + databasePid);
-                String auth = Base64.getEncoder()
-                        .encodeToString((consumerKey + ":" + consumerSecret).getBytes(StandardCharsets.UTF_8));
-                String run = Long.toString(System.currentTimeMillis() / 1000 % 100_000);
-                // The JIT needs a minute or two of traffic before the figures mean anything (C2 is still compiling
-                // after 30 s): every scenario once, then each one again for its own warm-up before it is measured.
-                for (String scenario : options.scenarios()) {
-                    wrk(server.baseUrl(), scenario, auth, dataset, run + "9", 16, options.jitWarmup());
-                }
-                List<Row> http = new ArrayList<>();
-                for (String scenario : options.scenarios()) {
-                    wrk(server.baseUrl(), scenario, auth, dataset, run + "0", 32, options.warmup());
-                    for (int connections : options.connections()) {
-                        long serverBefore = cpuTicks(server.pid());
-                        long databaseBefore = cpuTicks(databasePid);
-                        long started = System.nanoTime();
-                        Map<String, Long> result = wrk(
-                                server.baseUrl(),
-                                scenario,
-                                auth,
-                                dataset,
-                                run + connections,
-                                connections,
-                                options.seconds());
-                        double seconds = (System.nanoTime() - started) / 1e9;
-                        Row row = httpRow(
-                                scenario,
-                                connections,
-                                result,
-                                cpuPercent(cpuTicks(server.pid()) - serverBefore, seconds),
-                                cpuPercent(cpuTicks(databasePid) - databaseBefore, seconds));
-                        http.add(row);
-                        out.println(format(row));
-                    }
-                }
-                List<Row> jdbc = new ArrayList<>();
-                JdbcCeiling ceiling = new JdbcCeiling(
-                        () -> {
-                            try {
-                                return source.getConnection();
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        },
-                        new JdbcCeiling.Target(
-                                dataset.firstMember(),
-                                dataset.lastMember(),
-                                dataset.heavyMember(),
-                                dataset.deepPage(),
-                                KeyHashing.consumerKeyHash(consumerKey),
-                                run));
-                for (String operation : JDBC_OPERATIONS) {
-                    if (!options.scenarios().contains(operation)) {
-                        continue;
-                    }
-                    ceiling.measure(operation, 32, options.warmup());
-                    for (int connections : options.connections()) {
-                        long databaseBefore = cpuTicks(databasePid);
-                        JdbcCeiling.Measured measured = ceiling.measure(operation, connections, options.seconds());
-                        Row row = new Row(
-                                operation,
-                                connections,
-                                measured.perSecond(),
-                                measured.perSecond() * items(operation),
-                                measured.percentile(50),
-                                measured.percentile(90),
-                                measured.percentile(99),
-                                measured.errors(),
-                                0,
-                                cpuPercent(cpuTicks(databasePid) - databaseBefore, measured.seconds()));
-                        jdbc.add(row);
-                        out.println("jdbc " + format(row));
-                    }
-                }
-                String loadAfter = loadAverage();
-                writeReport(options, dataset, http, jdbc, loadBefore, loadAfter);
-                out.println("Report written to " + options.report());
+            PayaraServer server = environment.server();
+            long databasePid = environment.databasePid();
+            out.println(
+                    "Server ready on " + server.baseUrl() + " (pid " + server.pid() + "), database pid " + databasePid);
+            String auth = environment.credentials();
+            String run = Long.toString(System.currentTimeMillis() / 1000 % 100_000);
+            // The JIT needs a minute or two of traffic before the figures mean anything (C2 is still compiling
+            // after 30 s): every scenario once, then each one again for its own warm-up before it is measured.
+            for (String scenario : options.scenarios()) {
+                wrk(server.baseUrl(), scenario, auth, dataset, run + "9", 16, options.jitWarmup());
             }
+            List<Row> http = new ArrayList<>();
+            for (String scenario : options.scenarios()) {
+                wrk(server.baseUrl(), scenario, auth, dataset, run + "0", 32, options.warmup());
+                for (int connections : options.connections()) {
+                    long serverBefore = cpuTicks(server.pid());
+                    long databaseBefore = cpuTicks(databasePid);
+                    long started = System.nanoTime();
+                    Map<String, Long> result = wrk(
+                            server.baseUrl(),
+                            scenario,
+                            auth,
+                            dataset,
+                            run + connections,
+                            connections,
+                            options.seconds());
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    Row row = httpRow(
+                            scenario,
+                            connections,
+                            result,
+                            cpuPercent(cpuTicks(server.pid()) - serverBefore, seconds),
+                            cpuPercent(cpuTicks(databasePid) - databaseBefore, seconds));
+                    http.add(row);
+                    out.println(format(row));
+                }
+            }
+            JdbcCeiling ceiling = new JdbcCeiling(
+                    environment.connections(),
+                    new JdbcCeiling.Target(
+                            dataset.firstMember(),
+                            dataset.lastMember(),
+                            dataset.heavyMember(),
+                            dataset.deepPage(),
+                            environment.consumerKeyHash(),
+                            run));
+            List<Row> jdbc = new ArrayList<>();
+            for (String operation : JDBC_OPERATIONS) {
+                if (options.scenarios().contains(operation)) {
+                    jdbc.addAll(measureCeiling("jdbc", operation, options, databasePid, ceiling::measure));
+                }
+            }
+            MinimalTransactions minimal = MinimalTransactions.on(
+                    environment.connections(),
+                    new MinimalTransactions.Target(dataset.firstMember(), dataset.lastMember(), Long.parseLong(run)));
+            List<Row> minimum = new ArrayList<>();
+            for (String operation : MinimalTransactions.OPERATIONS) {
+                if (options.scenarios().contains(operation)) {
+                    if (minimum.isEmpty()) {
+                        out.println("Minimal transactions (c), account hints used: " + minimal.hints());
+                    }
+                    minimum.addAll(measureCeiling("minimal", operation, options, databasePid, minimal::measure));
+                }
+            }
+            String loadAfter = loadAverage();
+            writeReport(options, dataset, http, jdbc, minimum, minimal.hints(), loadBefore, loadAfter);
+            out.println("Report written to " + options.report());
         }
         return 0;
+    }
+
+    /** One raw-JDBC ceiling's measurement of an operation at each connection count. */
+    @FunctionalInterface
+    private interface Ceiling {
+        JdbcLoad.Measured measure(String operation, int clients, Duration duration) throws InterruptedException;
+    }
+
+    private List<Row> measureCeiling(String name, String operation, Options options, long databasePid, Ceiling ceiling)
+            throws InterruptedException {
+        List<Row> rows = new ArrayList<>();
+        ceiling.measure(operation, 32, options.warmup());
+        for (int connections : options.connections()) {
+            long databaseBefore = cpuTicks(databasePid);
+            JdbcLoad.Measured measured = ceiling.measure(operation, connections, options.seconds());
+            Row row = new Row(
+                    operation,
+                    connections,
+                    measured.perSecond(),
+                    measured.perSecond() * items(operation),
+                    measured.percentile(50),
+                    measured.percentile(90),
+                    measured.percentile(99),
+                    measured.errors(),
+                    0,
+                    cpuPercent(cpuTicks(databasePid) - databaseBefore, measured.seconds()));
+            rows.add(row);
+            out.println(name + " " + format(row));
+            measured.errorSamples().forEach(error -> out.println("  " + name + " error: " + error));
+        }
+        return rows;
     }
 
     private static int items(String scenario) {
@@ -324,53 +306,15 @@ public final class BenchCommand {
         return ticks / (seconds * 100) * 100;
     }
 
-    record Dataset(
-            long firstMember,
-            long lastMember,
-            long members,
-            long transactions,
-            long heavyMember,
-            long heavyRows,
-            int deepPage) {
-        static Dataset of(Connection connection) throws SQLException {
-            long first = Long.parseLong(single(connection, "SELECT MIN(user_id) FROM point_account"));
-            long last = Long.parseLong(single(connection, "SELECT MAX(user_id) FROM point_account"));
-            long members = Long.parseLong(single(connection, "SELECT COUNT(*) FROM point_account"));
-            long transactions = Long.parseLong(single(connection, "SELECT COUNT(*) FROM point_transaction"));
-            long heavy = Long.parseLong(single(
-                    connection,
-                    "SELECT user_id FROM point_transaction WHERE user_id BETWEEN " + first + " AND " + (first + 200)
-                            + " GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT 1"));
-            long heavyRows = Long.parseLong(single(
-                    connection,
-                    "SELECT COUNT(*) FROM point_transaction WHERE user_id = " + heavy + " AND status = 'available'"));
-            return new Dataset(first, last, members, transactions, heavy, heavyRows, (int) Math.max(1, heavyRows / 20));
-        }
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static void insertKey(Connection connection, String consumerKey, String consumerSecret)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO api_key (description, permissions, consumer_key_hash, consumer_secret_hash, truncated_key,"
-                        + " created_at, created_by) VALUES ('Benchmark', 'read_write', ?, ?, ?, ?, 'bench')")) {
-            insert.setString(1, KeyHashing.consumerKeyHash(consumerKey));
-            insert.setString(2, KeyHashing.secretHash(consumerSecret));
-            insert.setString(3, KeyHashing.truncated(consumerKey));
-            insert.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
-            insert.executeUpdate();
-        }
-    }
-
     private void writeReport(
-            Options options, Dataset dataset, List<Row> http, List<Row> jdbc, String loadBefore, String loadAfter)
+            Options options,
+            Dataset dataset,
+            List<Row> http,
+            List<Row> jdbc,
+            List<Row> minimal,
+            String hints,
+            String loadBefore,
+            String loadAfter)
             throws IOException {
         StringBuilder md = new StringBuilder();
         md.append(BEGIN).append('\n');
@@ -416,35 +360,42 @@ public final class BenchCommand {
         for (Row row : jdbc) {
             md.append(tableRow(row, false));
         }
+        if (!minimal.isEmpty()) {
+            md.append("\n#### Ceiling (c): the minimal transaction, raw JDBC, ≤ 32 connections\n\n");
+            md.append("The smallest transaction that keeps SPEC's rules for each write, by hand (MinimalTransactions):"
+                    + " one locking read of member and account, the due-lot scan only when needed"
+                    + " (account hints: " + hints + ")"
+                    + ", the unique key deciding an order replay, FIFO lots and pairing twin in one query, multi-row"
+                    + " inserts (sync: one INSERT ... RETURNING for the batch), one account update, one commit.\n\n");
+            md.append("| operation | clients | ops/s | items/s | p50 ms | p90 ms | p99 ms | errors | | DB CPU % |\n");
+            md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Row row : minimal) {
+                md.append(tableRow(row, false));
+            }
+        }
         md.append("\n#### Application / ceiling\n\n");
-        md.append("Writes against their raw-JDBC ceiling (target ≥ 60%), reads against the trivial authenticated GET"
-                + " (`GET /auth/whoami`, target ≥ 70%) and against raw JDBC.\n\n");
-        md.append("| scenario | conns | app req/s | vs JDBC | vs trivial GET |\n|---|---:|---:|---:|---:|\n");
+        md.append("Writes against their raw-JDBC ceiling (a) and the minimal transaction (c) (target ≥ 60% of (c)),"
+                + " reads against the trivial authenticated GET (`GET /auth/whoami`, target ≥ 70%) and against raw"
+                + " JDBC.\n\n");
+        md.append("| scenario | conns | app req/s | vs JDBC | vs trivial GET | vs minimal (c) |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
         for (Row row : http) {
             if (row.scenario().equals("whoami") || row.scenario().equals("mixed")) {
                 continue;
             }
-            String vsJdbc = jdbc.stream()
-                    .filter(j -> j.scenario().equals(row.scenario()) && j.connections() == row.connections())
-                    .findFirst()
-                    .map(j -> String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / j.perSecond()))
-                    .orElse("—");
             boolean read = List.of("balance", "transactions", "deep").contains(row.scenario());
-            String vsTrivial = read
-                    ? http.stream()
-                            .filter(h -> h.scenario().equals("whoami") && h.connections() == row.connections())
-                            .findFirst()
-                            .map(h -> String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / h.perSecond()))
-                            .orElse("—")
-                    : "";
+            String vsTrivial = read ? share(row, http, "whoami") : "";
+            String vsMinimal =
+                    MinimalTransactions.OPERATIONS.contains(row.scenario()) ? share(row, minimal, row.scenario()) : "";
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %,.0f | %s | %s |%n",
+                    "| %s | %d | %,.0f | %s | %s | %s |%n",
                     row.scenario(),
                     row.connections(),
                     row.perSecond(),
-                    vsJdbc,
-                    vsTrivial));
+                    share(row, jdbc, row.scenario()),
+                    vsTrivial,
+                    vsMinimal));
         }
         md.append(END).append('\n');
         String existing = Files.exists(options.report()) ? Files.readString(options.report()) : "";
@@ -454,6 +405,15 @@ public final class BenchCommand {
                 ? existing.substring(0, begin) + md + existing.substring(end + END.length() + 1)
                 : existing + "\n" + md;
         Files.writeString(options.report(), updated);
+    }
+
+    /** {@code row}'s rate as a share of the {@code scenario} row at the same connection count in {@code others}. */
+    private static String share(Row row, List<Row> others, String scenario) {
+        return others.stream()
+                .filter(other -> other.scenario().equals(scenario) && other.connections() == row.connections())
+                .findFirst()
+                .map(other -> String.format(Locale.ROOT, "%.0f%%", 100 * row.perSecond() / other.perSecond()))
+                .orElse("—");
     }
 
     private static String tableRow(Row row, boolean serverCpu) {

@@ -10,52 +10,56 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The database's own ceiling for each operation: the statements the application sends for it (taken from MariaDB's
- * general log of one request each: the key lookup, the member, the account lock, the due-lot scan, the order,
- * pairing and lot queries, the inserts and updates; not the key lookup, which the server answers from its key cache),
- * in the same transactions, on the same MariaDB, from as many
- * threads as the application's pool has connections (32) at most, with no HTTP, JSON, JPA or container in between.
+ * general log of one request each, {@code ./twork statements}: the account lock with the member's status and the
+ * order's row, the due-lot scan when the account's next expiry does not rule it out, pairing and lot queries, the
+ * inserts and updates; not the key lookup, which the server answers from its key cache), in the same transactions,
+ * on the same MariaDB, from as many threads as the application's pool has connections (32) at most, with no HTTP,
+ * JSON, JPA or container in between. Like the application, it keeps the accounts' write hints (V13) true.
  */
 final class JdbcCeiling {
-    static final int POOL_SIZE = 32;
     private static final String ROW_COLUMNS = "pt1_0.id,pt1_0.actor,pt1_0.bonus_key,pt1_0.client_order_key,"
             + "pt1_0.client_ref,pt1_0.created_at,pt1_0.description,pt1_0.expires_at,pt1_0.lot_expiry,pt1_0.order_id,"
             + "pt1_0.order_key,pt1_0.paired,pt1_0.points,pt1_0.referred_user_id,pt1_0.release_at,pt1_0.remaining,"
             + "pt1_0.reverses_id,pt1_0.source,pt1_0.status,pt1_0.type,pt1_0.uncollectable,pt1_0.user_id";
     private static final String MEMBER = "select m1_0.user_id,m1_0.birthday,m1_0.created_at,m1_0.display_name,"
             + "m1_0.email,m1_0.status,m1_0.updated_at from member m1_0 where m1_0.user_id=?";
-    private static final String LOCK_ACCOUNT = "select pa1_0.user_id,pa1_0.balance,pa1_0.lifetime_earned,"
-            + "pa1_0.lifetime_expired,pa1_0.lifetime_redeemed,pa1_0.pending,pa1_0.updated_at,pa1_0.version from"
-            + " point_account pa1_0 where pa1_0.user_id=? for update";
-    private static final String DUE_LOTS = "select " + ROW_COLUMNS + " from point_transaction pt1_0 where"
-            + " pt1_0.user_id=? and pt1_0.lot_expiry<=? order by pt1_0.lot_expiry,pt1_0.id for update";
-    private static final String OPEN_LOTS = "select " + ROW_COLUMNS + " from point_transaction pt1_0 where"
-            + " pt1_0.user_id=? and pt1_0.lot_expiry>? order by pt1_0.lot_expiry,pt1_0.id for update";
-    private static final String BY_ORDER = "select " + ROW_COLUMNS + " from point_transaction pt1_0 where"
-            + " pt1_0.user_id=? and pt1_0.client_order_key=?";
-    private static final String BY_CLIENT_REF =
-            "select " + ROW_COLUMNS + " from point_transaction pt1_0 where" + " pt1_0.user_id=? and pt1_0.client_ref=?";
+    /** /earn and /redeem: the account locked, with the member's status and the order's row (AccountLedger). */
+    private static final String LOCK_FOR_WRITE = "SELECT a.*, (SELECT m.status FROM member m WHERE m.user_id ="
+            + " a.user_id) AS member_status, (SELECT t.id FROM point_transaction t WHERE t.user_id = a.user_id AND"
+            + " t.client_order_key = ?) AS order_row FROM point_account a WHERE a.user_id = ? FOR UPDATE";
+    /** /sync: the account locked as Hibernate loads it. */
+    private static final String LOCK_ACCOUNT = "select pa1_0.user_id,pa1_0.balance,pa1_0.last_sync_at,"
+            + "pa1_0.lifetime_earned,pa1_0.lifetime_expired,pa1_0.lifetime_redeemed,pa1_0.next_expiry,pa1_0.pending,"
+            + "pa1_0.updated_at,pa1_0.version from point_account pa1_0 where pa1_0.user_id=? for update";
+
+    private static final String OPEN_LOTS = "SELECT * FROM point_transaction FORCE INDEX"
+            + " (ix_point_transaction_open_lots) WHERE user_id = ? AND lot_expiry IS NOT NULL ORDER BY lot_expiry, id";
     private static final String PAIRING = "select " + ROW_COLUMNS + " from point_transaction pt1_0 where"
             + " pt1_0.user_id=? and pt1_0.source=? and pt1_0.paired=0 and pt1_0.type=? and pt1_0.points=? and"
             + " pt1_0.created_at>=? order by pt1_0.id";
+    private static final String PAIRING_POOL = "select " + ROW_COLUMNS + " from point_transaction pt1_0 where"
+            + " pt1_0.user_id=? and pt1_0.source='rest' and pt1_0.paired=0 and pt1_0.type in ('earn','refund','adjust')"
+            + " and pt1_0.order_key is null and pt1_0.created_at>=? order by pt1_0.id";
     private static final String INSERT_ROW = "insert into point_transaction (actor,bonus_key,client_order_key,"
-            + "client_ref,created_at,description,expires_at,order_id,order_key,paired,points,referred_user_id,"
-            + "release_at,remaining,reverses_id,source,status,type,uncollectable,user_id) values"
-            + " (?,null,?,?,?,?,?,?,?,0,?,null,null,?,null,?,'available',?,0,?)";
-    private static final String UPDATE_ACCOUNT = "update point_account set balance=?,lifetime_earned=?,"
-            + "lifetime_expired=?,lifetime_redeemed=?,pending=?,updated_at=?,version=? where user_id=? and version=?";
+            + "client_ref,created_at,description,expires_at,idempotency_scope,order_id,order_key,paired,points,"
+            + "referred_user_id,release_at,remaining,reverses_id,source,status,type,uncollectable,user_id) values"
+            + " (?,null,?,null,?,?,?,null,?,?,0,?,null,null,?,null,?,'available',?,0,?)";
+    private static final String INSERT_SYNC_ROWS = "INSERT INTO point_transaction (user_id, type, points,"
+            + " description, created_at, expires_at, remaining, status, source, actor, client_ref) VALUES ";
+    private static final String UPDATE_ACCOUNT = "update point_account set balance=?,last_sync_at=?,"
+            + "lifetime_earned=?,lifetime_expired=?,lifetime_redeemed=?,next_expiry=?,pending=?,updated_at=?,version=?"
+            + " where user_id=? and version=?";
     private static final String INSERT_ALLOCATION =
-            "insert into point_allocation (created_at,debit_id,lot_id,points,restored) values (?,?,?,?,0)";
-    private static final String UPDATE_LOT = "update point_transaction set client_ref=?,paired=?,release_at=null,"
-            + "remaining=?,status='available' where id=?";
+            "INSERT INTO point_allocation (created_at, debit_id, lot_id, points, restored) VALUES (?, ?, ?, ?, 0)";
+    private static final String UPDATE_LOT = "update point_transaction set client_ref=?,idempotency_scope=?,"
+            + "paired=?,release_at=?,remaining=?,status=? where id=?";
     private static final String BALANCE = "SELECT m.status, m.created_at, a.balance, a.lifetime_earned,"
             + " a.lifetime_redeemed, a.lifetime_expired, a.pending, a.updated_at, (SELECT COALESCE(SUM(t.remaining), 0)"
             + " FROM point_transaction t WHERE t.user_id = a.user_id AND t.lot_expiry <= ?), (SELECT"
@@ -71,27 +75,12 @@ final class JdbcCeiling {
             + " pt1_0.status in ('available') order by pt1_0.created_at desc,pt1_0.id desc limit ?,?";
     private static final String ROWS_BY_ID =
             "select " + ROW_COLUMNS + " from point_transaction pt1_0 where pt1_0.id in (%s)";
-    private static final String IDS_IN =
-            "select pt1_0.id from point_transaction pt1_0 where pt1_0.user_id=? and" + " pt1_0.id in (%s)";
+    private static final String KNOWN_IDS = "SELECT id, client_ref FROM point_transaction WHERE user_id = ? AND"
+            + " client_ref IN (%s) UNION ALL SELECT id, NULL FROM point_transaction WHERE user_id = ? AND id IN (%s)";
     private static final String REFS_IN = "select pt1_0.client_ref,pt1_0.id from point_transaction pt1_0 where"
             + " pt1_0.user_id=? and pt1_0.client_ref in (%s)";
 
     record Target(long firstMember, long lastMember, long heavyMember, int deepPage, String keyHash, String run) {}
-
-    /** Throughput and latency of one operation at one concurrency. */
-    record Measured(long operations, double seconds, long errors, long[] latenciesMicros) {
-        double perSecond() {
-            return operations / seconds;
-        }
-
-        long percentile(double p) {
-            if (latenciesMicros.length == 0) {
-                return 0;
-            }
-            return latenciesMicros[
-                    Math.min(latenciesMicros.length - 1, (int) Math.ceil(p / 100 * latenciesMicros.length) - 1)];
-        }
-    }
 
     private final Supplier<Connection> connections;
     private final Target target;
@@ -102,59 +91,13 @@ final class JdbcCeiling {
         this.target = target;
     }
 
-    Measured measure(String operation, int clients, Duration duration) throws InterruptedException {
-        int threads = Math.min(clients, POOL_SIZE);
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong errors = new AtomicLong();
-        List<long[]> perThread = new ArrayList<>();
-        List<int[]> counts = new ArrayList<>();
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            long[] latencies = new long[2_000_000];
-            int[] count = new int[1];
-            perThread.add(latencies);
-            counts.add(count);
-            workers.add(new Thread(() -> {
-                try (Connection connection = connections.get()) {
-                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    while (!stop.get()) {
-                        long started = System.nanoTime();
-                        try {
-                            run(operation, connection);
-                        } catch (SQLException e) {
-                            errors.incrementAndGet();
-                            try {
-                                connection.rollback();
-                            } catch (SQLException ignored) {
-                                // the connection is judged by the next operation
-                            }
-                        }
-                        if (count[0] < latencies.length) {
-                            latencies[count[0]++] = (System.nanoTime() - started) / 1_000;
-                        }
-                    }
-                } catch (SQLException e) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        long started = System.nanoTime();
-        workers.forEach(Thread::start);
-        Thread.sleep(duration.toMillis());
-        stop.set(true);
-        for (Thread worker : workers) {
-            worker.join();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long total = counts.stream().mapToLong(c -> c[0]).sum();
-        long[] all = new long[(int) total];
-        int at = 0;
-        for (int t = 0; t < threads; t++) {
-            System.arraycopy(perThread.get(t), 0, all, at, counts.get(t)[0]);
-            at += counts.get(t)[0];
-        }
-        Arrays.sort(all);
-        return new Measured(total, seconds, errors.get(), all);
+    JdbcLoad.Measured measure(String operation, int clients, Duration duration) throws InterruptedException {
+        return JdbcLoad.measure(
+                connections,
+                clients,
+                duration,
+                connection -> connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED),
+                connection -> run(operation, connection));
     }
 
     private void run(String operation, Connection connection) throws SQLException {
@@ -210,120 +153,126 @@ final class JdbcCeiling {
         }
     }
 
-    /** The account row as locked: balance, earned, expired, redeemed, pending, version. */
-    private static long[] lockAccount(Connection connection, long member) throws SQLException {
-        try (PreparedStatement lock = prepare(connection, LOCK_ACCOUNT, member);
+    /** An account row as the write read it; advanced by the ceiling's own writes. */
+    private static final class Account {
+        long balance;
+        Timestamp lastSyncAt;
+        long earned;
+        long expired;
+        long redeemed;
+        Timestamp nextExpiry;
+        long pending;
+        long version;
+
+        static Account read(ResultSet row) throws SQLException {
+            Account account = new Account();
+            account.balance = row.getLong("balance");
+            account.lastSyncAt = row.getTimestamp("last_sync_at");
+            account.earned = row.getLong("lifetime_earned");
+            account.expired = row.getLong("lifetime_expired");
+            account.redeemed = row.getLong("lifetime_redeemed");
+            account.nextExpiry = row.getTimestamp("next_expiry");
+            account.pending = row.getLong("pending");
+            account.version = row.getLong("version");
+            return account;
+        }
+
+        boolean mayHaveDueLots(Timestamp now) {
+            return nextExpiry == null || !nextExpiry.after(now);
+        }
+
+        /** The account update as Hibernate sends it (every column, version checked). */
+        void update(Connection connection, long member, Timestamp now) throws SQLException {
+            JdbcCeiling.update(
+                    connection,
+                    UPDATE_ACCOUNT,
+                    balance,
+                    lastSyncAt,
+                    earned,
+                    expired,
+                    redeemed,
+                    nextExpiry,
+                    pending,
+                    now,
+                    version + 1,
+                    member,
+                    version);
+            version++;
+        }
+
+        void lotOpened(Timestamp expiry) {
+            if (nextExpiry != null && expiry.before(nextExpiry)) {
+                nextExpiry = expiry;
+            }
+        }
+    }
+
+    private static Account lockForWrite(Connection connection, long member, String clientOrderKey) throws SQLException {
+        try (PreparedStatement lock = prepare(connection, LOCK_FOR_WRITE, clientOrderKey, member);
                 ResultSet row = lock.executeQuery()) {
             if (!row.next()) {
                 throw new SQLException("no account for " + member);
             }
-            return new long[] {
-                row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(8)
-            };
+            return Account.read(row);
+        }
+    }
+
+    /** The due-lot scan, only when the account's next expiry does not rule it out (the ceiling expires nothing). */
+    private static void dueScan(Connection connection, long member, Account account, Timestamp now)
+            throws SQLException {
+        if (account.mayHaveDueLots(now)) {
+            query(connection, OPEN_LOTS, member);
         }
     }
 
     private void earn(Connection connection, long member) throws SQLException {
         connection.setAutoCommit(false);
-        query(connection, MEMBER, member);
-        credit(
-                connection,
-                member,
-                "B" + target.run() + sequence.incrementAndGet(),
-                null,
-                "Benchmark order",
-                1 + ThreadLocalRandom.current().nextInt(200));
-        connection.commit();
-    }
-
-    /** Inside a transaction: lock, due lots, order or client-ref lookup, pairing (sync), insert, account update. */
-    private void credit(
-            Connection connection, long member, String orderId, String clientRef, String description, int points)
-            throws SQLException {
-        long[] account = lockAccount(connection, member);
-        query(connection, DUE_LOTS, member, now());
-        creditLocked(connection, member, account, orderId, clientRef, description, points);
-    }
-
-    /** The part of a credit after the account is locked and its due lots are expired; advances {@code account}. */
-    private static void creditLocked(
-            Connection connection,
-            long member,
-            long[] account,
-            String orderId,
-            String clientRef,
-            String description,
-            int points)
-            throws SQLException {
+        String orderId = "B" + target.run() + sequence.incrementAndGet();
+        Account account = lockForWrite(connection, member, "earn:" + orderId);
         Timestamp now = now();
-        if (orderId != null) {
-            query(connection, BY_ORDER, member, "earn:" + orderId);
-        } else {
-            query(connection, BY_CLIENT_REF, member, clientRef);
-            query(
-                    connection,
-                    PAIRING,
-                    member,
-                    "rest",
-                    "earn",
-                    points,
-                    Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
-        }
+        dueScan(connection, member, account, now);
+        int points = 1 + ThreadLocalRandom.current().nextInt(200);
+        Timestamp expiresAt = Timestamp.from(Instant.now().plus(Duration.ofDays(365)));
         update(
                 connection,
                 INSERT_ROW,
                 "key:bench",
-                orderId == null ? null : "earn:" + orderId,
-                clientRef,
+                "earn:" + orderId,
                 now,
-                description,
-                Timestamp.from(Instant.now().plus(Duration.ofDays(365))),
+                "Benchmark order",
+                expiresAt,
                 orderId,
                 orderId,
                 points,
                 points,
-                orderId == null ? "sync" : "rest",
+                "rest",
                 "earn",
                 member);
-        update(
-                connection,
-                UPDATE_ACCOUNT,
-                account[0] + points,
-                account[1] + points,
-                account[2],
-                account[3],
-                account[4],
-                now,
-                account[5] + 1,
-                member,
-                account[5]);
-        account[0] += points;
-        account[1] += points;
-        account[5] += 1;
+        account.balance += points;
+        account.earned += points;
+        account.lotOpened(expiresAt);
+        account.update(connection, member, now);
+        connection.commit();
     }
 
     private void redeem(Connection connection, long member) throws SQLException {
         connection.setAutoCommit(false);
-        query(connection, MEMBER, member);
-        long[] account = lockAccount(connection, member);
+        Account account = lockForWrite(connection, member, "");
         Timestamp now = now();
-        query(connection, DUE_LOTS, member, now);
-        query(
-                connection,
-                PAIRING,
-                member,
-                "sync",
-                "redeem",
-                1,
-                Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
+        dueScan(connection, member, account, now);
+        Timestamp since = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
+        if (account.lastSyncAt == null || !account.lastSyncAt.before(since)) {
+            query(connection, PAIRING, member, "sync", "redeem", 1, since);
+        }
         long lotId = 0;
         int lotRemaining = 0;
-        try (PreparedStatement open = prepare(connection, OPEN_LOTS, member, now);
+        try (PreparedStatement open = prepare(connection, OPEN_LOTS, member);
                 ResultSet lots = open.executeQuery()) {
             while (lots.next()) {
-                if (lotId == 0 && lots.getInt(16) > 0) {
-                    lotId = lots.getLong(1);
-                    lotRemaining = lots.getInt(16);
+                Timestamp expiry = lots.getTimestamp("lot_expiry");
+                if (lotId == 0 && lots.getInt("remaining") > 0 && expiry.after(now)) {
+                    lotId = lots.getLong("id");
+                    lotRemaining = lots.getInt("remaining");
                 }
             }
         }
@@ -337,7 +286,6 @@ final class JdbcCeiling {
             bind(
                     insert,
                     "key:bench",
-                    null,
                     null,
                     now,
                     "Benchmark redemption",
@@ -356,58 +304,62 @@ final class JdbcCeiling {
             }
         }
         update(connection, INSERT_ALLOCATION, now, debitId, lotId, 1);
-        update(
-                connection,
-                UPDATE_ACCOUNT,
-                account[0] - 1,
-                account[1],
-                account[2],
-                account[3] + 1,
-                account[4],
-                now,
-                account[5] + 1,
-                member,
-                account[5]);
-        update(connection, UPDATE_LOT, null, false, lotRemaining - 1, lotId);
+        account.balance -= 1;
+        account.redeemed += 1;
+        account.update(connection, member, now);
+        update(connection, UPDATE_LOT, null, null, false, null, lotRemaining - 1, "available", lotId);
         connection.commit();
     }
 
     private void sync(Connection connection, long member, int items) throws SQLException {
-        connection.setAutoCommit(false);
-        query(connection, MEMBER, member);
-        connection.commit();
         connection.setAutoCommit(true);
+        query(connection, MEMBER, member);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             ids.add(target.run() + String.format("%012d", sequence.incrementAndGet()));
         }
         String marks = String.join(",", ids.stream().map(id -> "?").toList());
-        List<Object> idParameters = new ArrayList<>();
-        idParameters.add(member);
-        idParameters.addAll(ids.stream().map(Long::parseLong).toList());
-        query(connection, String.format(IDS_IN, marks), idParameters.toArray());
-        List<Object> refParameters = new ArrayList<>();
-        refParameters.add(member);
-        refParameters.addAll(ids);
-        query(connection, String.format(REFS_IN, marks), refParameters.toArray());
-        // The whole batch is one transaction: lock and due lots once, then each item's lookups and writes.
+        List<Object> known = new ArrayList<>();
+        known.add(member);
+        known.addAll(ids);
+        known.add(member);
+        known.addAll(ids.stream().map(Long::parseLong).toList());
+        query(connection, String.format(KNOWN_IDS, marks, marks), known.toArray());
+        // The batch's transaction: lock, the ids again, the pairing candidates, one insert, the account.
         connection.setAutoCommit(false);
-        long[] account = lockAccount(connection, member);
-        query(connection, DUE_LOTS, member, now());
-        for (String id : ids) {
-            creditLocked(
-                    connection,
-                    member,
-                    account,
-                    null,
-                    id,
-                    "Benchmark check-in",
-                    1 + ThreadLocalRandom.current().nextInt(20));
+        Account account;
+        try (PreparedStatement lock = prepare(connection, LOCK_ACCOUNT, member);
+                ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new SQLException("no account for " + member);
+            }
+            account = Account.read(row);
         }
+        Timestamp now = now();
+        dueScan(connection, member, account, now);
+        List<Object> refs = new ArrayList<>();
+        refs.add(member);
+        refs.addAll(ids);
+        query(connection, String.format(REFS_IN, marks), refs.toArray());
+        query(connection, PAIRING_POOL, member, Timestamp.from(Instant.now().minus(Duration.ofDays(1))));
+        Timestamp expiresAt = Timestamp.from(Instant.now().plus(Duration.ofDays(365)));
+        StringBuilder insert = new StringBuilder(INSERT_SYNC_ROWS);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            int points = 1 + ThreadLocalRandom.current().nextInt(20);
+            insert.append(i == 0 ? "" : ", ").append("(?, 'earn', ?, ?, ?, ?, ?, 'available', 'sync', ?, ?)");
+            values.addAll(List.of(member, points, "Benchmark check-in", now, expiresAt, points, "key:bench"));
+            values.add(ids.get(i));
+            account.balance += points;
+            account.earned += points;
+        }
+        insert.append(" RETURNING id");
+        query(connection, insert.toString(), values.toArray());
+        account.lotOpened(expiresAt);
+        account.lastSyncAt = now;
+        account.update(connection, member, now);
         connection.commit();
         connection.setAutoCommit(true);
-        Timestamp now = now();
-        query(connection, BALANCE, now, now, Timestamp.from(Instant.now().plus(Duration.ofDays(30))), member);
     }
 
     private static Timestamp now() {
