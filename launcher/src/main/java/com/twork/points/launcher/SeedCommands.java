@@ -93,7 +93,7 @@ final class SeedCommands {
                 PreparedStatement account = connection.prepareStatement("INSERT INTO point_account (user_id, balance,"
                         + " lifetime_earned, updated_at) VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE"
                         + " balance = balance + VALUES(balance), lifetime_earned = lifetime_earned + VALUES(lifetime_earned),"
-                        + " updated_at = VALUES(updated_at)")) {
+                        + " updated_at = VALUES(updated_at), next_expiry = NULL")) {
             for (int i = 0; i < SAMPLE_MEMBERS; i++) {
                 long id = FIRST_SAMPLE_MEMBER + i;
                 int points = 100 * (i + 1);
