@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ class EarSmokeIT {
         Path ear = TARGET.resolve("twork-points.ear");
         assertTrue(Files.isExecutable(asadmin) || asadmin.toFile().setExecutable(true), "asadmin at " + asadmin);
         Path domains = TARGET.resolve("smoke-domains");
+        // A domain left by an earlier run in the same target folder would make create-domain refuse.
+        deleteTree(domains);
         int base = freePortBase();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(TARGET.resolve("smoke-mariadb"))) {
             asadmin(
@@ -114,5 +117,16 @@ class EarSmokeIT {
                 process.exitValue(),
                 "asadmin " + String.join(" ", args) + ": see " + log + "\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

@@ -97,10 +97,6 @@ public class PointsLedger {
             Settings settings,
             Optional<String> lockedOrder,
             Optional<Long> orderRowId) {
-        Work(PointAccount account, PointTransaction.Origin origin, Settings settings) {
-            this(account, origin, settings, Optional.empty(), Optional.empty());
-        }
-
         Instant now() {
             return origin.at();
         }
