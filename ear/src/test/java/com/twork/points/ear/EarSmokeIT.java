@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twork.points.launcher.EmbeddedDatabase;
+import com.twork.points.launcher.Folders;
 import com.twork.points.launcher.Ports;
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +36,7 @@ class EarSmokeIT {
         assertTrue(Files.isExecutable(asadmin) || asadmin.toFile().setExecutable(true), "asadmin at " + asadmin);
         Path domains = TARGET.resolve("smoke-domains");
         // A domain left by an earlier run in the same target folder would make create-domain refuse.
-        deleteTree(domains);
+        Folders.deleteTree(domains);
         int base = freePortBase();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(TARGET.resolve("smoke-mariadb"))) {
             asadmin(
@@ -117,16 +117,5 @@ class EarSmokeIT {
                 process.exitValue(),
                 "asadmin " + String.join(" ", args) + ": see " + log + "\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -53,7 +52,7 @@ public final class PayaraServer implements AutoCloseable {
         try {
             Files.createDirectories(options.workDir());
             // Payara Micro redeploys whatever an earlier run left in its root folder: start clean.
-            deleteTree(options.workDir().resolve("payara-root"));
+            Folders.deleteTree(options.workDir().resolve("payara-root"));
             Path propertiesFile = writeProperties(options.workDir(), options.properties());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -168,17 +167,6 @@ public final class PayaraServer implements AutoCloseable {
             Thread.sleep(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -1,13 +1,13 @@
 package com.twork.points.it;
 
 import com.twork.points.launcher.EmbeddedDatabase;
+import com.twork.points.launcher.Folders;
 import com.twork.points.launcher.PayaraServer;
 import com.twork.points.launcher.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 
 /** What the shared test server and a test's own server have in common: how Payara Micro is started for tests. */
@@ -56,13 +56,8 @@ final class TestServers {
     }
 
     static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+        try {
+            Folders.deleteTree(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
