@@ -28,6 +28,15 @@ public final class LauncherConfig {
         return Integer.parseInt(value("twork.http.port", "8080"));
     }
 
+    /**
+     * The one address the server listens on: loopback unless told otherwise, like most development servers (the
+     * embedded database beside it is loopback-only too). {@code 0.0.0.0} exposes it on every interface (phones on a
+     * LAN); behind nginx on another host, the private interface's address.
+     */
+    public static String httpHost() {
+        return value("twork.http.host", "127.0.0.1");
+    }
+
     public static Path dataDir() {
         return Path.of(value("twork.data.dir", "data")).toAbsolutePath();
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -27,16 +28,59 @@ public final class PayaraServer implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
 
     private final Process process;
+    private final String host;
     private final int port;
 
-    private PayaraServer(Process process, int port) {
+    private PayaraServer(Process process, String host, int port) {
         this.process = process;
+        this.host = host;
         this.port = port;
     }
 
-    /** What to start and where its output goes ({@code log} null: this process's own console). */
+    /**
+     * What to start and where its output goes ({@code log} null: this process's own console). {@code host} is the
+     * one address the HTTP listener binds ({@code twork.http.host}, 127.0.0.1 by default); {@code cluster} empty
+     * runs the instance alone, without Payara's data grid.
+     */
     public record Options(
-            Path payaraJar, Path war, int httpPort, Path workDir, Map<String, String> properties, Path log) {}
+            Path payaraJar,
+            Path war,
+            String host,
+            int httpPort,
+            Path workDir,
+            Map<String, String> properties,
+            Path log,
+            Optional<GridMembership> cluster) {
+        /** A single instance listening on 127.0.0.1. */
+        public Options(Path payaraJar, Path war, int httpPort, Path workDir, Map<String, String> properties, Path log) {
+            this(payaraJar, war, LOOPBACK, httpPort, workDir, properties, log, Optional.empty());
+        }
+
+        public Options inCluster(GridMembership membership) {
+            return new Options(payaraJar, war, host, httpPort, workDir, properties, log, Optional.of(membership));
+        }
+    }
+
+    /**
+     * This instance's place in Payara's Hazelcast data grid: the grid binds only {@code address} (never every
+     * interface), finds its peers by the fixed TCP member list (no multicast) and refuses members of another
+     * cluster name. Hazelcast Community has no member authentication: the interface is the protection.
+     */
+    public record GridMembership(
+            String clusterName, String instanceName, String address, int gridPort, List<Integer> memberPorts) {
+        String memberList() {
+            StringBuilder list = new StringBuilder();
+            for (int memberPort : memberPorts) {
+                list.append(list.isEmpty() ? "" : ",")
+                        .append(address)
+                        .append(':')
+                        .append(memberPort);
+            }
+            return list.toString();
+        }
+    }
+
+    static final String LOOPBACK = "127.0.0.1";
 
     /** Starts the process and returns at once; call {@link #awaitReady()} next (after arranging to stop it). */
     public static PayaraServer launch(Options options) {
@@ -54,11 +98,16 @@ public final class PayaraServer implements AutoCloseable {
             // Payara Micro redeploys whatever an earlier run left in its root folder: start clean.
             Folders.deleteTree(options.workDir().resolve("payara-root"));
             Path propertiesFile = writeProperties(options.workDir(), options.properties());
+            Path preboot = writePrebootCommands(options.workDir(), options.host());
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms256m",
                     "-Xmx1g",
                     "-Duser.timezone=UTC"));
+            if (options.cluster().isPresent()) {
+                // Without it the grid port listens on every interface despite --interfaces.
+                command.add("-Dhazelcast.socket.bind.any=false");
+            }
             // Extra JVM options for the server (heap, GC, a flight recording), from the environment.
             String extra = System.getenv().getOrDefault("TWORK_JAVA_OPTS", "").trim();
             if (!extra.isEmpty()) {
@@ -73,11 +122,14 @@ public final class PayaraServer implements AutoCloseable {
                     "/",
                     "--port",
                     Integer.toString(options.httpPort()),
-                    "--nohazelcast",
+                    "--prebootcommandfile",
+                    preboot.toString(),
                     "--rootdir",
                     options.workDir().resolve("payara-root").toString(),
                     "--systemproperties",
                     propertiesFile.toString()));
+            command.addAll(gridArguments(options.cluster()));
+            Files.createDirectories(options.workDir().resolve("payara-root"));
             ProcessBuilder builder = new ProcessBuilder(command);
             if (options.log() == null) {
                 builder.inheritIO();
@@ -86,7 +138,7 @@ public final class PayaraServer implements AutoCloseable {
                         .redirectOutput(
                                 ProcessBuilder.Redirect.appendTo(options.log().toFile()));
             }
-            return new PayaraServer(builder.start(), options.httpPort());
+            return new PayaraServer(builder.start(), options.host(), options.httpPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -96,8 +148,15 @@ public final class PayaraServer implements AutoCloseable {
         return port;
     }
 
+    /** Where this process reaches the server: its listen address, or loopback when it listens everywhere. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? LOOPBACK : host;
+        return "http://" + (reachable.contains(":") ? "[" + reachable + "]" : reachable) + ":" + port;
+    }
+
+    /** The address the HTTP listener is bound to. */
+    public String host() {
+        return host;
     }
 
     public boolean isAlive() {
@@ -168,6 +227,47 @@ public final class PayaraServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static List<String> gridArguments(Optional<GridMembership> cluster) {
+        if (cluster.isEmpty()) {
+            return List.of("--nohazelcast");
+        }
+        GridMembership grid = cluster.get();
+        return List.of(
+                "--clustermode",
+                "tcpip:" + grid.memberList(),
+                "--interfaces",
+                grid.address(),
+                "--hzpublicaddress",
+                grid.address(),
+                "--startport",
+                Integer.toString(grid.gridPort()),
+                "--clustername",
+                grid.clusterName(),
+                "--name",
+                grid.instanceName(),
+                "--nohostaware",
+                "--disablephonehome");
+    }
+
+    /**
+     * Payara Micro's HTTP listener binds every interface unless told otherwise; this asadmin command, run before
+     * boot, binds it to the one configured address.
+     */
+    private static Path writePrebootCommands(Path workDir, String host) throws IOException {
+        if (!host.matches("[0-9A-Fa-f.:]+")) {
+            throw new IllegalArgumentException(
+                    "twork.http.host must be an IP address (e.g. 127.0.0.1 or 0.0.0.0), not '" + host + "'");
+        }
+        Path file = workDir.resolve("preboot.asadmin");
+        Files.writeString(
+                file,
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                        + host
+                        + System.lineSeparator(),
+                StandardCharsets.UTF_8);
+        return file;
     }
 
     private static Path writeProperties(Path workDir, Map<String, String> values) throws IOException {

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of {@code ./twork}: {@code run} starts the server, {@code key ...} manages API keys. Exit codes:
@@ -142,12 +143,13 @@ public final class TworkCommand {
                 .toAbsolutePath();
         Path payara = Path.of(LauncherConfig.value("twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
                 .toAbsolutePath();
-        out.println("Starting Payara Micro on port " + port + " ...");
+        String host = LauncherConfig.httpHost();
+        out.println("Starting Payara Micro on " + host + ":" + port + " ...");
         EmbeddedDatabase database = embedded;
         PayaraServer server;
         try {
-            server = PayaraServer.launch(
-                    new PayaraServer.Options(payara, war, port, dataDir.resolve("payara"), properties, null));
+            server = PayaraServer.launch(new PayaraServer.Options(
+                    payara, war, host, port, dataDir.resolve("payara"), properties, null, Optional.empty()));
         } catch (RuntimeException e) {
             stopDatabase(database, dataDir);
             throw e;
@@ -158,7 +160,7 @@ public final class TworkCommand {
             stopDatabase(database, dataDir);
         }));
         server.awaitReady();
-        printWelcome(out, server.baseUrl());
+        printWelcome(out, server);
         return server.waitFor();
     }
 
@@ -173,9 +175,14 @@ public final class TworkCommand {
         }
     }
 
-    private static void printWelcome(PrintStream out, String base) {
+    private static void printWelcome(PrintStream out, PayaraServer server) {
+        String base = server.baseUrl();
         out.println();
         out.println("T-Work Points is running.");
+        out.println("  Listening: " + server.host() + ":" + server.port()
+                + (server.host().startsWith("127.")
+                        ? "   (this machine only; TWORK_HTTP_HOST=0.0.0.0 accepts other machines, e.g. phones on a LAN)"
+                        : ""));
         out.println("  REST API:  " + base + "/wp-json/twork/v1/points/   (e.g. GET .../balance/{user_id})");
         out.println("  Console:   " + base + "/admin/   (staff accounts: ./twork account create --login NAME)");
         out.println("  Health:    " + base + "/health   Metrics: " + base + "/metrics   OpenAPI: " + base + "/openapi");

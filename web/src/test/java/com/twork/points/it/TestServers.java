@@ -2,6 +2,7 @@ package com.twork.points.it;
 
 import com.twork.points.launcher.EmbeddedDatabase;
 import com.twork.points.launcher.Folders;
+import com.twork.points.launcher.LauncherConfig;
 import com.twork.points.launcher.PayaraServer;
 import com.twork.points.launcher.Ports;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the shared test server and a test's own server have in common: how Payara Micro is started for tests. */
 final class TestServers {
@@ -28,6 +30,8 @@ final class TestServers {
         PayaraServer server = PayaraServer.launch(new PayaraServer.Options(
                 Path.of(System.getProperty("twork.it.payara-jar")),
                 Path.of(System.getProperty("twork.it.war")),
+                // The same default as ./twork run, so the test server shows what an operator gets.
+                LauncherConfig.httpHost(),
                 Ports.freePort(),
                 work.resolve("payara"),
                 Map.of(
@@ -45,7 +49,8 @@ final class TestServers {
                         "1",
                         "twork.log.dir",
                         work.resolve("logs").toString()),
-                work.resolve("payara.log")));
+                work.resolve("payara.log"),
+                Optional.empty()));
         try {
             server.awaitReady();
         } catch (RuntimeException e) {

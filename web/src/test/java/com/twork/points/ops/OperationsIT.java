@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.twork.points.it.Api;
 import com.twork.points.it.Fixtures;
 import com.twork.points.it.Jobs;
+import com.twork.points.it.Listeners;
 import com.twork.points.it.Reply;
 import com.twork.points.it.SharedServer;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +33,13 @@ class OperationsIT {
         Reply live = Api.send(Api.request("/health/live").GET().build());
         assertEquals(200, live.status(), live.body());
         assertTrue(live.body().contains("twork-alive"));
+    }
+
+    @Test
+    void theServerListensOnLoopbackOnlyByDefault() {
+        int port = URI.create(Api.base()).getPort();
+        List<String> addresses = Listeners.addressesListeningOn(port);
+        assertTrue(Listeners.loopbackOnly(addresses), "HTTP port " + port + " listened on " + addresses);
     }
 
     @Test
