@@ -33,6 +33,7 @@ public final class TworkCommand {
             System.lineSeparator(),
             "Usage:",
             "  ./twork run                                  start the server (embedded MariaDB unless TWORK_DB_URL is set)",
+            "  ./twork cluster [--instances 3]              several instances on one database behind HAProxy",
             "  ./twork key create [--permissions P] [--description TEXT]",
             "  ./twork key register --consumer-key ck_... --consumer-secret cs_... [--permissions P] [--description TEXT]",
             "  ./twork key list",
@@ -78,6 +79,10 @@ public final class TworkCommand {
         switch (args.get(0)) {
             case "run":
                 return run(out);
+            case "cluster":
+                return new ClusterCommand(out)
+                        .run(Integer.parseInt(
+                                options(args.subList(1, args.size())).getOrDefault("--instances", "3")));
             case "key":
                 return key(args.subList(1, args.size()), out);
             case "account":
@@ -164,7 +169,7 @@ public final class TworkCommand {
         return server.waitFor();
     }
 
-    private static void stopDatabase(EmbeddedDatabase database, Path dataDir) {
+    static void stopDatabase(EmbeddedDatabase database, Path dataDir) {
         if (database != null) {
             database.close();
             try {

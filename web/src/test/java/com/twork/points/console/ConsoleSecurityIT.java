@@ -5,24 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.twork.points.it.Api;
+import com.twork.points.it.ConsoleVisitor;
 import com.twork.points.it.Fixtures;
 import com.twork.points.it.Ledger;
 import com.twork.points.it.SharedServer;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,93 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedServer.class)
 class ConsoleSecurityIT {
     static final String PASSWORD = "console-password-2";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
 
-    /** A console visitor with its own cookies (the session, the login form's token). */
-    static final class Visitor {
-        final Map<String, String> cookies = new LinkedHashMap<>();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(Api.base() + path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            String body = form.entrySet().stream()
-                    .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                    .collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(Api.base() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        /** The CSRF token of a page's forms. */
-        String csrf(String path) {
-            Matcher matcher = CSRF.matcher(get(path).body());
-            assertTrue(matcher.find(), "the page " + path + " carries a CSRF token");
-            return matcher.group(1);
-        }
-
-        HttpResponse<String> login(String login, String password) {
-            String token = csrf("/admin/login.xhtml");
-            return post(
-                    "/admin/login.xhtml",
-                    Map.of(
-                            "login",
-                            "login",
-                            "_csrf",
-                            token,
-                            "login:name",
-                            login,
-                            "login:password",
-                            password,
-                            "login:submit",
-                            "Log in",
-                            "jakarta.faces.ViewState",
-                            "stateless"));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        cookies.entrySet().stream()
-                                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                                .collect(Collectors.joining("; ")));
-            }
-            try {
-                HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                for (String header : response.headers().allValues("Set-Cookie")) {
-                    String pair = header.substring(0, header.indexOf(';'));
-                    String name = pair.substring(0, pair.indexOf('='));
-                    String value = pair.substring(pair.indexOf('=') + 1);
-                    if (value.isEmpty() || header.contains("Max-Age=0")) {
-                        cookies.remove(name);
-                    } else {
-                        cookies.put(name, value);
-                    }
-                }
-                return response;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Visitor staff(String role) {
+    private static ConsoleVisitor staff(String role) {
         String login = "sec-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.newAccount(login, PASSWORD, role, null);
-        Visitor visitor = new Visitor();
+        ConsoleVisitor visitor = new ConsoleVisitor();
         HttpResponse<String> reply = visitor.login(login, PASSWORD);
         assertEquals(302, reply.statusCode(), reply.body());
         assertTrue(visitor.cookies.containsKey("twork_console"));
@@ -143,7 +51,7 @@ class ConsoleSecurityIT {
 
     @Test
     void withoutASessionEveryPageSendsToTheLoginPage() {
-        Visitor stranger = new Visitor();
+        ConsoleVisitor stranger = new ConsoleVisitor();
         for (String path : new String[] {"/admin/", "/admin/members.xhtml", "/admin/transactions.csv"}) {
             HttpResponse<String> reply = stranger.get(path);
             assertEquals(302, reply.statusCode(), path);
@@ -155,8 +63,8 @@ class ConsoleSecurityIT {
 
     @Test
     void aPostWithoutThisSessionsCsrfTokenIsRefusedAndChangesNothing() {
-        Visitor admin = staff("ADMIN");
-        Visitor other = staff("ADMIN");
+        ConsoleVisitor admin = staff("ADMIN");
+        ConsoleVisitor other = staff("ADMIN");
         long member = Fixtures.newMember();
         Fixtures.insertLot(member, "earn", 100, Fixtures.now(), null);
         String otherToken = other.csrf("/admin/member.xhtml?id=" + member);
@@ -183,7 +91,7 @@ class ConsoleSecurityIT {
 
     @Test
     void theLoginFormNeedsItsOwnTokenAndCustomersStayOut() {
-        Visitor visitor = new Visitor();
+        ConsoleVisitor visitor = new ConsoleVisitor();
         HttpResponse<String> noToken = visitor.post(
                 "/admin/login.xhtml",
                 Map.of("login", "login", "login:name", "x", "login:password", "y", "login:submit", "Log in"));
@@ -192,7 +100,7 @@ class ConsoleSecurityIT {
         long member = Fixtures.newMember();
         String login = "cust-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.newAccount(login, PASSWORD, "CUSTOMER", member);
-        Visitor customer = new Visitor();
+        ConsoleVisitor customer = new ConsoleVisitor();
         HttpResponse<String> reply = customer.login(login, PASSWORD);
         assertEquals(200, reply.statusCode());
         assertTrue(reply.body().contains("This account cannot use the console."), reply.body());
@@ -208,7 +116,7 @@ class ConsoleSecurityIT {
 
     @Test
     void aManagerIsRefusedAdminActionsOnTheServerEvenWithAValidToken() {
-        Visitor manager = staff("MANAGER");
+        ConsoleVisitor manager = staff("MANAGER");
         String token = manager.csrf("/admin/reports.xhtml");
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("settings", "settings");
@@ -240,7 +148,7 @@ class ConsoleSecurityIT {
 
     @Test
     void pagesAreNotCachedCarryTheSecurityHeadersAndNeverShowAStackTrace() {
-        Visitor admin = staff("ADMIN");
+        ConsoleVisitor admin = staff("ADMIN");
         HttpResponse<String> page = admin.get("/admin/");
         assertEquals(200, page.statusCode());
         assertEquals("no-store", page.headers().firstValue("Cache-Control").orElseThrow());

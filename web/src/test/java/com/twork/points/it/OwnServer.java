@@ -1,17 +1,9 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.EmbeddedDatabase;
 import com.twork.points.launcher.PayaraServer;
-import com.twork.points.security.control.KeyHashing;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
  * A MariaDB and a Payara Micro of a test's own (not the shared ones), for tests that kill or stop them: the
@@ -19,8 +11,7 @@ import org.mariadb.jdbc.MariaDbDataSource;
  */
 public final class OwnServer implements AutoCloseable {
     private final Path work;
-    private EmbeddedDatabase database;
-    private int databasePort;
+    private OwnDatabase database;
     private PayaraServer server;
 
     private OwnServer(Path work) {
@@ -34,7 +25,7 @@ public final class OwnServer implements AutoCloseable {
                 .toAbsolutePath();
         TestServers.deleteTree(work);
         OwnServer own = new OwnServer(work);
-        own.startDatabase();
+        own.database = OwnDatabase.in(work.resolve("mariadb"));
         try {
             own.startServer();
             own.update("UPDATE setting SET value = '1440', updated_by = 'test' WHERE name = 'expiry_interval_minutes'");
@@ -47,17 +38,15 @@ public final class OwnServer implements AutoCloseable {
     }
 
     public void startDatabase() {
-        database = EmbeddedDatabase.start(work.resolve("mariadb"), databasePort);
-        databasePort = database.port();
+        database.start();
     }
 
     public void stopDatabase() {
-        database.close();
-        database = null;
+        database.stop();
     }
 
     public void startServer() {
-        server = TestServers.launch(work, EmbeddedDatabase.jdbcUrl(databasePort));
+        server = TestServers.launch(work, database.jdbcUrl());
     }
 
     /** SIGKILL to the server process this object started (by its pid), and waits until it is gone. */
@@ -83,59 +72,20 @@ public final class OwnServer implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return new MariaDbDataSource(EmbeddedDatabase.jdbcUrl(databasePort))
-                .getConnection(EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+        return database.connect();
     }
 
     /** A read-write key written straight into this database. */
     public Fixtures.Key newKey() {
-        String consumerKey = KeyHashing.newConsumerKey();
-        String consumerSecret = KeyHashing.newConsumerSecret();
-        try (Connection connection = connect();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO api_key (description, permissions, consumer_key_hash, consumer_secret_hash,"
-                                + " truncated_key, created_at, created_by) VALUES ('test', 'read_write', ?, ?, ?, ?,"
-                                + " 'test')",
-                        Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, KeyHashing.consumerKeyHash(consumerKey));
-            insert.setString(2, KeyHashing.secretHash(consumerSecret));
-            insert.setString(3, KeyHashing.truncated(consumerKey));
-            insert.setObject(4, LocalDateTime.now(ZoneOffset.UTC));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new Fixtures.Key(keys.getLong(1), consumerKey, consumerSecret);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database.newKey();
     }
 
     public long count(String sql, Object... parameters) {
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return database.count(sql, parameters);
     }
 
     public void update(String sql, Object... parameters) {
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        database.update(sql, parameters);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.twork.points.idempotency.boundary;
 import com.twork.points.idempotency.control.IdempotencyRecords;
 import com.twork.points.idempotency.control.IdempotencyRecords.StoredRecord;
 import com.twork.points.idempotency.control.RequestIdempotency;
+import com.twork.points.platform.boundary.ServerInstance;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.boundary.CustomerAccess;
 import com.twork.points.security.boundary.RequiresPermission;
@@ -28,8 +29,10 @@ import java.util.Optional;
 public class IdempotencyService {
     static final Duration KEEP = Duration.ofHours(25);
     /**
-     * A claim older than this with no answer belongs to a request that died (crash, kill): it may be taken. Far
-     * longer than the slowest request can run (4 attempts at most 10 s lock wait each, a 5,000-item batch).
+     * A claim older than this with no answer belongs to a request that died, whatever its instance's heartbeat
+     * says (claims recorded before instances had heartbeats carry no owner): it may be taken. Far longer than the
+     * slowest request can run (4 attempts at most 10 s lock wait each, a 5,000-item batch). A claim whose instance
+     * stopped beating is taken much sooner ({@link ServerInstance#DEAD_AFTER_SECONDS}).
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
 
@@ -44,6 +47,9 @@ public class IdempotencyService {
 
     @Inject
     RequestIdempotency requestIdempotency;
+
+    @Inject
+    ServerInstance instance;
 
     private IdempotencyClaim started(String scope) {
         requestIdempotency.claimed(scope);
@@ -62,13 +68,14 @@ public class IdempotencyService {
                 + verified.sessionId().map(id -> "/session:" + id).orElse("");
         String scope = KeyHashing.sha256Hex(credential + '\n' + method + '\n' + path + '\n' + key);
         Instant now = clock.now();
-        if (records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))) {
+        String owner = instance.id();
+        if (records.insertIfAbsent(scope, credential, method, path, key, requestHash, owner, now, now.plus(KEEP))) {
             return started(scope);
         }
         Optional<StoredRecord> stored = records.find(scope);
         if (stored.isEmpty()) {
             // Removed between our insert attempt and the read (an abandoned 5xx): claim it afresh.
-            return records.insertIfAbsent(scope, credential, method, path, key, requestHash, now, now.plus(KEEP))
+            return records.insertIfAbsent(scope, credential, method, path, key, requestHash, owner, now, now.plus(KEEP))
                     ? started(scope)
                     : new IdempotencyClaim.InProgress();
         }
@@ -79,8 +86,9 @@ public class IdempotencyService {
         if (record.complete()) {
             return new IdempotencyClaim.Replay(record.status(), record.body());
         }
-        Instant staleBefore = now.minus(ABANDONED_AFTER);
-        if (record.createdAt().isBefore(staleBefore) && records.takeOver(scope, now, staleBefore)) {
+        // Killed, crashed or cut off: its request will never answer, so this one may carry it out (exactly once:
+        // the ledger row carries the claim and is found again, see PointsLedger#writtenUnderThisClaim).
+        if (records.takeOver(scope, owner, now, now.minus(ABANDONED_AFTER), ServerInstance.DEAD_AFTER_SECONDS)) {
             return started(scope);
         }
         return new IdempotencyClaim.InProgress();

@@ -25,11 +25,12 @@ public class IdempotencyRecords {
             String path,
             String key,
             String requestHash,
+            String ownerInstance,
             Instant now,
             Instant expiresAt) {
         return em.createNativeQuery("INSERT IGNORE INTO idempotency_record (scope_hash, credential, http_method, path,"
-                                + " idempotency_key, request_hash, state, created_at, expires_at)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_progress', ?7, ?8)")
+                                + " idempotency_key, request_hash, state, owner_instance, created_at, expires_at)"
+                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_progress', ?9, ?7, ?8)")
                         .setParameter(1, scope)
                         .setParameter(2, credential)
                         .setParameter(3, method)
@@ -38,6 +39,7 @@ public class IdempotencyRecords {
                         .setParameter(6, requestHash)
                         .setParameter(7, now)
                         .setParameter(8, expiresAt)
+                        .setParameter(9, ownerInstance)
                         .executeUpdate()
                 == 1;
     }
@@ -63,13 +65,23 @@ public class IdempotencyRecords {
                 Times.instant(row[4])));
     }
 
-    /** Takes over a claim still in progress since before {@code staleBefore}; true if this call got it. */
-    public boolean takeOver(String scope, Instant now, Instant staleBefore) {
-        return em.createNativeQuery("UPDATE idempotency_record SET created_at = ?2 WHERE scope_hash = ?1"
-                                + " AND state = 'in_progress' AND created_at < ?3")
+    /**
+     * Takes over a claim still in progress whose owner can no longer answer: taken before {@code staleBefore}, or
+     * held by another instance whose heartbeat stopped {@code deadAfterSeconds} ago (by the database's clock) or
+     * that is gone from {@code server_instance}. True if this call got it; it is then this instance's claim.
+     */
+    public boolean takeOver(
+            String scope, String ownerInstance, Instant now, Instant staleBefore, int deadAfterSeconds) {
+        return em.createNativeQuery("UPDATE idempotency_record r SET r.created_at = ?2, r.owner_instance = ?4"
+                                + " WHERE r.scope_hash = ?1 AND r.state = 'in_progress' AND (r.created_at < ?3"
+                                + " OR (r.owner_instance <> ?4 AND NOT EXISTS (SELECT 1 FROM server_instance s"
+                                + " WHERE s.instance_id = r.owner_instance"
+                                + " AND s.heartbeat_at >= UTC_TIMESTAMP(6) - INTERVAL ?5 SECOND)))")
                         .setParameter(1, scope)
                         .setParameter(2, now)
                         .setParameter(3, staleBefore)
+                        .setParameter(4, ownerInstance)
+                        .setParameter(5, deadAfterSeconds)
                         .executeUpdate()
                 == 1;
     }

@@ -3,6 +3,8 @@ package com.twork.points.security.boundary;
 import com.twork.points.audit.control.AuditTrail;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.platform.control.CacheInvalidation;
+import com.twork.points.platform.control.ClusterSignals;
 import com.twork.points.security.control.ApiKeyCache;
 import com.twork.points.security.control.ApiKeyRepository;
 import com.twork.points.security.control.CallerContext;
@@ -17,6 +19,9 @@ import java.util.List;
 /** API key administration for admins: create (secret shown once), register an existing pair, list, revoke. */
 @Stateless
 public class ApiKeyService {
+    @Inject
+    ClusterSignals signals;
+
     @Inject
     ApiKeyRepository keys;
 
@@ -66,6 +71,7 @@ public class ApiKeyService {
         ApiKey key = keys.find(id).orElseThrow(() -> new InvalidInputException("invalid_params", "No such key"));
         key.revoke(caller.caller().orElseThrow().actor(), clock.now());
         cache.invalidate();
+        signals.changed(CacheInvalidation.API_KEYS);
         audit.action("api_key.revoked", "key " + id);
         return ApiKeyView.of(key);
     }

@@ -1,8 +1,10 @@
 package com.twork.points.security.control;
 
+import com.twork.points.platform.control.CacheInvalidation;
 import com.twork.points.security.entity.ApiKey;
 import com.twork.points.security.entity.Permission;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,5 +86,12 @@ public class ApiKeyCache {
     /** Forgets every key: called when a key is revoked or changed on this instance. */
     public void invalidate() {
         byConsumerKey.clear();
+    }
+
+    /** Another instance (or this one, after its commit) changed it. */
+    void onChange(@Observes CacheInvalidation what) {
+        if (what == CacheInvalidation.API_KEYS) {
+            invalidate();
+        }
     }
 }

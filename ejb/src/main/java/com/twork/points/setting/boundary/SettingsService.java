@@ -3,6 +3,8 @@ package com.twork.points.setting.boundary;
 import com.twork.points.audit.control.AuditTrail;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.platform.control.CacheInvalidation;
+import com.twork.points.platform.control.ClusterSignals;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.entity.Permission;
@@ -19,6 +21,9 @@ import java.util.Map;
 /** Reads business settings and checks proposed values, field by field, all-or-nothing. */
 @Stateless
 public class SettingsService {
+    @Inject
+    ClusterSignals signals;
+
     @Inject
     SettingsCache cache;
 
@@ -84,6 +89,7 @@ public class SettingsService {
             }
         });
         cache.invalidate();
+        signals.changed(CacheInvalidation.SETTINGS);
         if (changes.length() > 0) {
             audit.action("settings.updated", changes.toString().trim());
         }

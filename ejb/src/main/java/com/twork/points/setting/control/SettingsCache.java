@@ -1,8 +1,10 @@
 package com.twork.points.setting.control;
 
+import com.twork.points.platform.control.CacheInvalidation;
 import com.twork.points.setting.boundary.Settings;
 import com.twork.points.setting.entity.Setting;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,5 +55,12 @@ public class SettingsCache {
             stored.put(setting.name(), setting.value());
         }
         return Settings.of(stored);
+    }
+
+    /** Another instance (or this one, after its commit) changed it. */
+    void onChange(@Observes CacheInvalidation what) {
+        if (what == CacheInvalidation.SETTINGS) {
+            invalidate();
+        }
     }
 }

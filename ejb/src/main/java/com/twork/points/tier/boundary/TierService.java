@@ -3,6 +3,8 @@ package com.twork.points.tier.boundary;
 import com.twork.points.audit.control.AuditTrail;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.platform.control.CacheInvalidation;
+import com.twork.points.platform.control.ClusterSignals;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.control.CallerContext;
 import com.twork.points.security.entity.Permission;
@@ -31,6 +33,9 @@ public class TierService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ClusterSignals signals;
 
     @Inject
     TierCatalog catalog;
@@ -77,6 +82,7 @@ public class TierService {
         // The ladder read for validation left the old Tier entities in this persistence context: forget them.
         em.clear();
         catalog.invalidate();
+        signals.changed(CacheInvalidation.TIERS);
         TierLadder after = catalog.ladder();
         audit.action("tiers.updated", describe(before) + " -> " + describe(after));
         return after;

@@ -1,7 +1,9 @@
 package com.twork.points.tier.control;
 
+import com.twork.points.platform.control.CacheInvalidation;
 import com.twork.points.tier.entity.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,5 +38,12 @@ public class TierCatalog {
             loadedAtNanos = now;
         }
         return current;
+    }
+
+    /** Another instance (or this one, after its commit) changed it. */
+    void onChange(@Observes CacheInvalidation what) {
+        if (what == CacheInvalidation.TIERS) {
+            invalidate();
+        }
     }
 }
