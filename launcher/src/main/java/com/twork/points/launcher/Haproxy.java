@@ -202,17 +202,32 @@ public final class Haproxy implements AutoCloseable {
         throw new IllegalStateException("haproxy: " + server + " not " + status + " within " + timeout + ": " + state);
     }
 
-    /** Waits until the balancer has no open session to {@code server}. */
+    /**
+     * Waits until no request is in progress on {@code server}: no stream of {@code show sess} is attached to it.
+     * (The {@code scur} counter of {@code show stat} was seen stuck at 1 on HAProxy 2.6 with no such stream.)
+     */
     public void awaitNoSessions(String server, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> streams = List.of();
         while (System.nanoTime() < deadline) {
-            ServerState state = states().get(server);
-            if (state != null && state.sessions() == 0) {
+            streams = streamsOn(server);
+            if (streams.isEmpty()) {
                 return;
             }
             pause(50);
         }
-        throw new IllegalStateException("haproxy: " + server + " still has sessions after " + timeout);
+        throw new IllegalStateException("haproxy: " + server + " still has requests in progress after " + timeout + ": "
+                + states().get(server) + " " + streams);
+    }
+
+    private List<String> streamsOn(String server) {
+        List<String> streams = new ArrayList<>();
+        for (String line : command("show sess").split("\n")) {
+            if (line.contains(" be=" + BACKEND + " ") && line.contains(" srv=" + server + " ")) {
+                streams.add(line);
+            }
+        }
+        return streams;
     }
 
     private void awaitListening(Duration timeout, Path log) throws IOException {

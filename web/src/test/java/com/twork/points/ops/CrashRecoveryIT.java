@@ -3,20 +3,13 @@ package com.twork.points.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.twork.points.it.Api;
 import com.twork.points.it.Fixtures;
 import com.twork.points.it.Ledger;
+import com.twork.points.it.MixedWrites;
+import com.twork.points.it.MixedWrites.Outcome;
+import com.twork.points.it.MixedWrites.Sent;
 import com.twork.points.it.OwnServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,8 +36,6 @@ class CrashRecoveryIT {
     private static final int CYCLES = Integer.getInteger("twork.crash.cycles", 3);
     private static final int THREADS = 6;
     private static final int MEMBERS = 12;
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static OwnServer own;
     private static Fixtures.Key key;
 
@@ -58,28 +49,6 @@ class CrashRecoveryIT {
     static void stop() {
         if (own != null) {
             own.close();
-        }
-    }
-
-    /** One request as sent and what (if anything) came back; status -1: no answer (the server died). */
-    record Sent(
-            String kind,
-            long userId,
-            String tag,
-            String path,
-            String json,
-            String idempotencyKey,
-            List<String> itemIds) {}
-
-    record Outcome(Sent sent, int status, String body) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        JsonObject object() {
-            try (JsonReader reader = Json.createReader(new StringReader(body))) {
-                return reader.readObject();
-            }
         }
     }
 
@@ -106,7 +75,7 @@ class CrashRecoveryIT {
 
             for (Outcome outcome : outcomes) {
                 if (outcome.ok()) {
-                    assertRecorded(outcome);
+                    MixedWrites.assertRecorded(own::count, outcome);
                 }
             }
             for (long member = firstMember; member < firstMember + MEMBERS; member++) {
@@ -114,7 +83,7 @@ class CrashRecoveryIT {
             }
             List<Outcome> retried = new ArrayList<>();
             for (Outcome outcome : outcomes) {
-                retried.add(retry(outcome));
+                retried.add(send(outcome.sent()));
             }
             long inProgress = retried.stream().filter(o -> o.status() == 409).count();
             System.out.printf(
@@ -127,12 +96,12 @@ class CrashRecoveryIT {
                 Thread.sleep(1_000);
                 for (int i = 0; i < retried.size(); i++) {
                     if (retried.get(i).status() == 409) {
-                        retried.set(i, retry(retried.get(i)));
+                        retried.set(i, send(retried.get(i).sent()));
                     }
                 }
             }
             for (Outcome outcome : retried) {
-                assertExactlyOnce(outcome);
+                MixedWrites.assertExactlyOnce(own::count, outcome);
             }
             for (long member = firstMember; member < firstMember + MEMBERS; member++) {
                 Ledger.assertInvariant(own::count, member);
@@ -155,7 +124,8 @@ class CrashRecoveryIT {
             pool.submit(() -> {
                 Random random = new Random();
                 while (true) {
-                    Sent sent = next(cycle, firstMember + random.nextInt(MEMBERS), sequence.incrementAndGet(), random);
+                    Sent sent = MixedWrites.next(
+                            "crash", cycle, firstMember + random.nextInt(MEMBERS), sequence.incrementAndGet(), random);
                     Outcome outcome = send(sent);
                     outcomes.add(outcome);
                     if (outcome.status() < 0 || killed.get()) {
@@ -183,158 +153,12 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Sent next(int cycle, long member, int n, Random random) {
-        String tag = "crash-" + cycle + "-" + n;
-        int kind = random.nextInt(10);
-        if (kind < 3) {
-            return new Sent(
-                    "earn",
-                    member,
-                    tag,
-                    "/earn",
-                    "{\"user_id\": " + member + ", \"points\": " + (10 + random.nextInt(90)) + ", \"order_id\": \"WC-"
-                            + tag + "\", \"description\": \"" + tag + "\"}",
-                    random.nextBoolean() ? tag : null,
-                    List.of());
-        }
-        if (kind < 5) {
-            return new Sent(
-                    "earn",
-                    member,
-                    tag,
-                    "/earn",
-                    "{\"user_id\": " + member + ", \"points\": " + (10 + random.nextInt(90)) + ", \"description\": \""
-                            + tag + "\"}",
-                    tag,
-                    List.of());
-        }
-        if (kind < 8) {
-            return new Sent(
-                    "redeem",
-                    member,
-                    tag,
-                    "/redeem",
-                    "{\"user_id\": " + member + ", \"points\": " + (1 + random.nextInt(60)) + ", \"description\": \""
-                            + tag + "\"}",
-                    tag,
-                    List.of());
-        }
-        List<String> ids = new ArrayList<>();
-        StringBuilder items = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            String id = Long.toString(1_700_000_000_000L + cycle * 10_000_000L + n * 10L + i);
-            ids.add(id);
-            items.append(i == 0 ? "" : ", ")
-                    .append("{\"id\": \"")
-                    .append(id)
-                    .append("\", \"type\": \"earn\", \"points\": ")
-                    .append(1 + random.nextInt(20))
-                    .append(", \"description\": \"")
-                    .append(tag)
-                    .append('-')
-                    .append(i)
-                    .append("\"}");
-        }
-        return new Sent(
-                "sync",
-                member,
-                tag,
-                "/sync",
-                "{\"user_id\": " + member + ", \"transactions\": [" + items + "]}",
-                null,
-                ids);
-    }
-
     private static Outcome send(Sent sent) {
-        Outcome outcome = send("POST", sent.path(), sent.json(), sent.idempotencyKey());
-        return new Outcome(sent, outcome.status(), outcome.body());
+        return MixedWrites.send(own.baseUrl(), key, sent);
     }
 
     private static Outcome send(String method, String path, String json, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(own.baseUrl() + Api.PREFIX + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", Api.basic(key.consumerKey(), key.consumerSecret()));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Outcome(null, response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Outcome(null, -1, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, -1, e.toString());
-        }
-    }
-
-    private static Outcome retry(Outcome outcome) {
-        return send(outcome.sent());
-    }
-
-    /** A 2xx answer is in the ledger: the row it named, or every item the batch applied or matched. */
-    private static void assertRecorded(Outcome outcome) {
-        Sent sent = outcome.sent();
-        if ("sync".equals(sent.kind())) {
-            for (JsonValue value : outcome.object().getJsonArray("results")) {
-                JsonObject item = value.asJsonObject();
-                String status = item.getString("status");
-                if ("applied".equals(status) || "duplicate".equals(status)) {
-                    assertEquals(
-                            1,
-                            own.count(
-                                    "SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND client_ref = ?",
-                                    sent.userId(),
-                                    item.getString("id")),
-                            "synced item " + item + " is in the ledger");
-                }
-            }
-            return;
-        }
-        long id = outcome.object().getJsonNumber("transaction_id").longValueExact();
-        assertEquals(
-                1,
-                own.count(
-                        "SELECT COUNT(*) FROM point_transaction WHERE id = ? AND user_id = ? AND description = ?",
-                        id,
-                        sent.userId(),
-                        sent.tag()),
-                "answered " + sent.kind() + " " + sent.tag() + " is transaction " + id);
-    }
-
-    /** After the retry: one row per operation that ended in a 2xx, none for one refused (insufficient points). */
-    private static void assertExactlyOnce(Outcome retried) {
-        Sent sent = retried.sent();
-        assertTrue(
-                retried.ok() || (retried.status() == 400 && "redeem".equals(sent.kind())),
-                "retry of " + sent.tag() + " answered " + retried.status() + " " + retried.body());
-        if ("sync".equals(sent.kind())) {
-            for (String id : sent.itemIds()) {
-                assertEquals(
-                        1,
-                        own.count(
-                                "SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND client_ref = ?",
-                                sent.userId(),
-                                id),
-                        "sync item " + id + " of " + sent.tag() + " exactly once");
-            }
-            return;
-        }
-        long rows = own.count(
-                "SELECT COUNT(*) FROM point_transaction WHERE user_id = ? AND description = ?",
-                sent.userId(),
-                sent.tag());
-        assertEquals(
-                retried.ok() ? 1 : 0, rows, sent.kind() + " " + sent.tag() + " after its retry: " + retried.body());
-        if (retried.ok()) {
-            assertRecorded(retried);
-        }
+        return MixedWrites.send(own.baseUrl(), key, method, path, json, idempotencyKey);
     }
 
     @Test
