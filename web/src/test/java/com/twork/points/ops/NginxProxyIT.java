@@ -14,6 +14,7 @@ import com.twork.points.it.Reply;
 import com.twork.points.it.SharedServer;
 import com.twork.points.javaclient.LoopbackProxy;
 import com.twork.points.launcher.Ports;
+import com.twork.points.launcher.smoke.SmokeCommand;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -361,6 +362,38 @@ class NginxProxyIT {
         assertTrue(
                 nginx.log().contains("127.0.0.1:" + deadInstancePort),
                 "nginx tried the second instance and went on to the first: " + nginx.log());
+    }
+
+    @Test
+    void theSmokeCheckPassesThroughTheShopsAddressIncludingTheRestRouteForm() {
+        long member = Fixtures.newMember();
+        Fixtures.Key key = Fixtures.writeKey();
+        send(post("/wp-json/twork/v1/points/earn", key, "{\"user_id\": " + member + ", \"points\": 64}"))
+                .assertOk();
+        Fixtures.Key reader = Fixtures.newKey("read");
+        java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+        HttpClient noRedirects = HttpClient.newBuilder()
+                .sslContext(nginx.sslContext())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        SmokeCommand smoke =
+                new SmokeCommand(new java.io.PrintStream(report, true, StandardCharsets.UTF_8), noRedirects);
+        String snapshot = Ledger.snapshot(member);
+        int code = smoke.run(SmokeCommand.options(
+                List.of(
+                        "--base",
+                        nginx.baseUrl(),
+                        "--key",
+                        reader.consumerKey() + ":" + reader.consumerSecret(),
+                        "--members",
+                        Long.toString(member),
+                        "--rest-route"),
+                name -> null));
+        String output = report.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, output);
+        assertTrue(output.contains("1 as expected, 0 mismatched, 0 failed"), output);
+        assertTrue(output.lines().anyMatch(line -> line.startsWith(member + " ") && line.contains(" 64 ")), output);
+        assertEquals(snapshot, Ledger.snapshot(member), "read-only");
     }
 
     @Test
