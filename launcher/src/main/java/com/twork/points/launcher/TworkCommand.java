@@ -50,6 +50,7 @@ public final class TworkCommand {
             "  ./twork statements [--data target/bench/data] [--war web/target/ROOT.war] [--repeat 5]",
             "        [--report docs/benchmarks.md] [--label before]   SQL statements one request of each operation",
             "        sends to MariaDB (general log), as a table; --report puts it in the file under that label",
+            "  ./twork smoke --base URL --key CK:CS [--members 5,6,7] [--expect FILE | --record FILE] [--rest-route]   read-only check (docs/cutover.md)",
             "P is read, write or read_write (default read_write).");
 
     private TworkCommand() {}
@@ -91,6 +92,8 @@ public final class TworkCommand {
                 return seed(args.subList(1, args.size()), out);
             case "import-legacy":
                 return importLegacy(args.subList(1, args.size()), out);
+            case "smoke":
+                return com.twork.points.launcher.smoke.SmokeCommand.execute(args.subList(1, args.size()), out);
             case "generate":
                 return generate(args.subList(1, args.size()), out);
             case "bench":

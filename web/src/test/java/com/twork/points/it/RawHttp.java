@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLSocket;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no well-behaved client would send (any method, header or byte in a
@@ -43,10 +44,29 @@ public final class RawHttp {
             byte[] body,
             Long declaredLength) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
+            return exchange(socket, "127.0.0.1:" + port, method, target, headers, body, declaredLength);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@link #exchange(int, String, String, List, byte[], Long)} over a socket the caller opened (e.g. TLS, or bound
+     * to another local address), with {@code host} as the Host header; the caller closes the socket.
+     */
+    public static Answer exchange(
+            Socket socket,
+            String host,
+            String method,
+            String target,
+            List<Map.Entry<String, String>> headers,
+            byte[] body,
+            Long declaredLength) {
+        try {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            head.append("Host: ").append(host).append("\r\n");
             head.append("Connection: close\r\n");
             for (Map.Entry<String, String> header : headers) {
                 head.append(header.getKey())
@@ -78,7 +98,7 @@ public final class RawHttp {
                     out.write(body);
                 }
                 out.flush();
-                if (declaredLength != null && declaredLength > body.length) {
+                if (declaredLength != null && declaredLength > body.length && !(socket instanceof SSLSocket)) {
                     socket.shutdownOutput(); // the rest never comes: the server must not wait for it
                 }
             } catch (IOException closedEarly) {

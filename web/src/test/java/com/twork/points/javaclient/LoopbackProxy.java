@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * them reaches the same address), and a switch closes every open connection, so no pooled connection outlives its
  * mode.
  */
-final class LoopbackProxy implements AutoCloseable {
+public final class LoopbackProxy implements AutoCloseable {
     enum Mode {
         /** Forwards both ways. */
         PASS,
@@ -44,7 +44,7 @@ final class LoopbackProxy implements AutoCloseable {
     private volatile Mode mode = Mode.PASS;
     private volatile String cannedResponse = "";
 
-    LoopbackProxy(int targetPort) {
+    public LoopbackProxy(int targetPort) {
         this.targetPort = targetPort;
         try {
             listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -56,7 +56,7 @@ final class LoopbackProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + listener.getLocalPort());
     }
 
@@ -77,7 +77,7 @@ final class LoopbackProxy implements AutoCloseable {
     }
 
     /** Connections accepted so far (any mode). */
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
