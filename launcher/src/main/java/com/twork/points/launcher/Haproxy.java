@@ -14,9 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Debian's HAProxy in front of the instances, configured from the committed {@code server-config/haproxy.cfg}
@@ -26,6 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class Haproxy implements AutoCloseable {
     /** The backend's name in haproxy.cfg. */
     public static final String BACKEND = "twork";
+
+    private static final Pattern STREAM = Pattern.compile("^(0x[0-9a-f]+): .* calls=(\\d+) ");
 
     private final Process process;
     private final Path socket;
@@ -156,7 +162,7 @@ public final class Haproxy implements AutoCloseable {
     public record ServerState(String status, int sessions) {}
 
     public Map<String, ServerState> states() {
-        Map<String, ServerState> states = new java.util.LinkedHashMap<>();
+        Map<String, ServerState> states = new LinkedHashMap<>();
         List<String> header = new ArrayList<>();
         for (String line : command("show stat").split("\n")) {
             if (line.startsWith("# ")) {
@@ -204,11 +210,12 @@ public final class Haproxy implements AutoCloseable {
 
     /**
      * Waits until no request is in progress on {@code server}: no stream of {@code show sess} is attached to it.
-     * (The {@code scur} counter of {@code show stat} was seen stuck at 1 on HAProxy 2.6 with no such stream.)
+     * (With {@code option http-server-close} a stream is attached to a server only while a request is there; the
+     * {@code scur} counter of {@code show stat} was seen stuck above 0 on HAProxy 2.6 without any.)
      */
     public void awaitNoSessions(String server, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> streams = List.of();
+        Map<String, String> streams = Map.of();
         while (System.nanoTime() < deadline) {
             streams = streamsOn(server);
             if (streams.isEmpty()) {
@@ -220,11 +227,17 @@ public final class Haproxy implements AutoCloseable {
                 + states().get(server) + " " + streams);
     }
 
-    private List<String> streamsOn(String server) {
-        List<String> streams = new ArrayList<>();
+    /** The streams attached to {@code server}: id and progress counter ({@code calls}). */
+    private Map<String, String> streamsOn(String server) {
+        Map<String, String> streams = new HashMap<>();
         for (String line : command("show sess").split("\n")) {
             if (line.contains(" be=" + BACKEND + " ") && line.contains(" srv=" + server + " ")) {
-                streams.add(line);
+                Matcher stream = STREAM.matcher(line);
+                if (stream.find()) {
+                    streams.put(stream.group(1), stream.group(2));
+                } else {
+                    streams.put(line, line);
+                }
             }
         }
         return streams;
