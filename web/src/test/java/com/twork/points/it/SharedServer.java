@@ -24,6 +24,16 @@ public final class SharedServer implements BeforeAllCallback {
         Running.get();
     }
 
+    /** The shared server's console output (Payara's start-up messages, its route list among them). */
+    public static Path serverLog() {
+        Running.get();
+        return workDir().resolve("payara.log");
+    }
+
+    private static Path workDir() {
+        return Path.of(System.getProperty("twork.it.work-dir", "target/it")).toAbsolutePath();
+    }
+
     /** Called (by {@link ContainerDatabase}) before an Arquillian container starts. */
     public static void prepareForArquillian() throws IOException {
         Running running = Running.get();
@@ -56,8 +66,7 @@ public final class SharedServer implements BeforeAllCallback {
         }
 
         static Running start() {
-            Path work = Path.of(System.getProperty("twork.it.work-dir", "target/it"))
-                    .toAbsolutePath();
+            Path work = workDir();
             TestServers.deleteTree(work);
             EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("mariadb"));
             PayaraServer server = null;

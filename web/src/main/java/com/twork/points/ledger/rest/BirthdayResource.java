@@ -11,12 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
-/** {@code POST /referral} and {@code POST /birthday}: the two bonuses the plugin offers as routes. */
+/** {@code POST /birthday}: the birthday bonus, once per year and only near a known birthday. */
 @ApplicationScoped
 @Timed(description = "Time to answer this route")
-@Path("")
+@Path("birthday")
 @Produces(PointsApi.JSON)
-public class BonusesResource {
+public class BirthdayResource {
     @Inject
     PointsService points;
 
@@ -24,15 +24,6 @@ public class BonusesResource {
     HttpServletRequest request;
 
     @POST
-    @Path("referral")
-    public BonusBody referral() {
-        JsonBody body = JsonBody.of(request);
-        return LedgerWire.bonus(
-                points.referral(WriteCommands.userId(body, "user_id"), WriteCommands.userId(body, "referred_user_id")));
-    }
-
-    @POST
-    @Path("birthday")
     public BonusBody birthday() {
         return LedgerWire.bonus(points.birthday(WriteCommands.userId(JsonBody.of(request), "user_id")));
     }
