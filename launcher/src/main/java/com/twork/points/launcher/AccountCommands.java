@@ -17,16 +17,16 @@ import java.time.temporal.ChronoUnit;
  * Creates staff accounts from the command line: how the first admin comes to exist (no default password ships
  * anywhere). Uses the server's own password hashing and audit-chain rule, in one database transaction.
  */
-final class AccountCommands {
+public final class AccountCommands {
     private final Connection connection;
     private final PrintStream out;
 
-    AccountCommands(Connection connection, PrintStream out) {
+    public AccountCommands(Connection connection, PrintStream out) {
         this.connection = connection;
         this.out = out;
     }
 
-    void createStaff(String login, String password, String role) throws SQLException {
+    public void createStaff(String login, String password, String role) throws SQLException {
         if (password.length() < PasswordHashing.MIN_LENGTH) {
             throw new IllegalArgumentException(
                     "The password needs at least " + PasswordHashing.MIN_LENGTH + " characters.");

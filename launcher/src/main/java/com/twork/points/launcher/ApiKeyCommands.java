@@ -18,17 +18,17 @@ import java.time.temporal.ChronoUnit;
  * material and its hashing are the server's own ({@link KeyHashing}); the secret is printed once and never
  * stored.
  */
-final class ApiKeyCommands {
+public final class ApiKeyCommands {
     private static final String ACTOR = "cli";
     private final Connection connection;
     private final PrintStream out;
 
-    ApiKeyCommands(Connection connection, PrintStream out) {
+    public ApiKeyCommands(Connection connection, PrintStream out) {
         this.connection = connection;
         this.out = out;
     }
 
-    void create(String description, Permission permission) throws SQLException {
+    public void create(String description, Permission permission) throws SQLException {
         String consumerKey = KeyHashing.newConsumerKey();
         String consumerSecret = KeyHashing.newConsumerSecret();
         long id = insert(description, permission, consumerKey, consumerSecret);
@@ -38,7 +38,7 @@ final class ApiKeyCommands {
         out.println("Use it as HTTP Basic credentials, e.g. curl -u " + consumerKey + ":" + consumerSecret + " ...");
     }
 
-    void register(String consumerKey, String consumerSecret, String description, Permission permission)
+    public void register(String consumerKey, String consumerSecret, String description, Permission permission)
             throws SQLException {
         if (!KeyHashing.isConsumerKey(consumerKey) || !KeyHashing.isConsumerSecret(consumerSecret)) {
             throw new IllegalArgumentException(
@@ -49,7 +49,7 @@ final class ApiKeyCommands {
                 + permission.wire() + ")");
     }
 
-    void list() throws SQLException {
+    public void list() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id, description, permissions, truncated_key,"
                         + " created_at, last_access, revoked_at FROM api_key ORDER BY id")) {
@@ -70,7 +70,7 @@ final class ApiKeyCommands {
         }
     }
 
-    void revoke(long id) throws SQLException {
+    public void revoke(long id) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE api_key SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")) {
             update.setObject(1, nowUtc());

@@ -16,19 +16,19 @@ import java.time.temporal.ChronoUnit;
  * ({@code --force} resets those too), and with {@code --sample} a few demo members and transactions. Every row
  * is keyed (setting name, tier key, member id, {@code client_ref}), so running it again changes nothing.
  */
-final class SeedCommands {
+public final class SeedCommands {
     static final long FIRST_SAMPLE_MEMBER = 990_000_001L;
     static final int SAMPLE_MEMBERS = 5;
 
     private final Connection connection;
     private final PrintStream out;
 
-    SeedCommands(Connection connection, PrintStream out) {
+    public SeedCommands(Connection connection, PrintStream out) {
         this.connection = connection;
         this.out = out;
     }
 
-    void seed(boolean force, boolean sample) throws SQLException {
+    public void seed(boolean force, boolean sample) throws SQLException {
         connection.setAutoCommit(false);
         try {
             int settings = settings(force);

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * markers.
  */
 public final class BenchCommand {
-    private static final List<String> HTTP_SCENARIOS =
+    public static final List<String> HTTP_SCENARIOS =
             List.of("whoami", "balance", "transactions", "deep", "earn", "redeem", "sync10", "sync100", "mixed");
     private static final List<String> JDBC_OPERATIONS =
             List.of("balance", "transactions", "deep", "earn", "redeem", "sync10", "sync100");
@@ -72,6 +72,12 @@ public final class BenchCommand {
         }
         List<String> scenarios = List.of(given.getOrDefault("--scenarios", String.join(",", HTTP_SCENARIOS))
                 .split(","));
+        for (String scenario : scenarios) {
+            if (!HTTP_SCENARIOS.contains(scenario)) {
+                throw new IllegalArgumentException(
+                        "Unknown scenario: " + scenario + " (one of " + String.join(",", HTTP_SCENARIOS) + ")");
+            }
+        }
         return new Options(
                 Path.of(given.getOrDefault("--data", "target/bench/data")).toAbsolutePath(),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("--seconds", "15"))),
