@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twork.points.launcher.CommandLine.Command;
 import com.twork.points.launcher.CommandLine.Option;
-import com.twork.points.launcher.bench.BenchCommand;
+import com.twork.points.launcher.tools.bench.BenchCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.EmbeddedDatabase;
-import com.twork.points.launcher.PayaraServer;
+import com.twork.points.launcher.server.EmbeddedDatabase;
+import com.twork.points.launcher.server.PayaraServer;
 import com.twork.points.security.control.KeyHashing;
 import java.nio.file.Path;
 import java.sql.Connection;
