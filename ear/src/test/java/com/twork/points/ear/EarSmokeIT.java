@@ -3,9 +3,9 @@ package com.twork.points.ear;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.twork.points.launcher.EmbeddedDatabase;
-import com.twork.points.launcher.Folders;
-import com.twork.points.launcher.Ports;
+import com.twork.points.launcher.server.EmbeddedDatabase;
+import com.twork.points.launcher.server.Folders;
+import com.twork.points.launcher.server.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,10 +1,29 @@
 package com.twork.points.launcher;
 
-import com.twork.points.launcher.bench.BenchCommand;
-import com.twork.points.launcher.bench.StatementsCommand;
-import com.twork.points.launcher.dataset.DatasetGenerator;
-import com.twork.points.launcher.dataset.InvariantCheck;
-import com.twork.points.launcher.legacy.LegacyImportCommand;
+import static com.twork.points.launcher.CommandLine.Option.choice;
+import static com.twork.points.launcher.CommandLine.Option.flag;
+import static com.twork.points.launcher.CommandLine.Option.number;
+import static com.twork.points.launcher.CommandLine.Option.numbers;
+import static com.twork.points.launcher.CommandLine.Option.text;
+
+import com.twork.points.launcher.CommandLine.Arguments;
+import com.twork.points.launcher.CommandLine.Command;
+import com.twork.points.launcher.CommandLine.Option;
+import com.twork.points.launcher.CommandLine.UsageException;
+import com.twork.points.launcher.server.AccountCommands;
+import com.twork.points.launcher.server.ApiKeyCommands;
+import com.twork.points.launcher.server.ClusterCommand;
+import com.twork.points.launcher.server.Database;
+import com.twork.points.launcher.server.LauncherConfig;
+import com.twork.points.launcher.server.PayaraServer;
+import com.twork.points.launcher.server.RunCommand;
+import com.twork.points.launcher.server.SeedCommands;
+import com.twork.points.launcher.tools.bench.BenchCommand;
+import com.twork.points.launcher.tools.bench.StatementsCommand;
+import com.twork.points.launcher.tools.dataset.DatasetGenerator;
+import com.twork.points.launcher.tools.dataset.InvariantCheck;
+import com.twork.points.launcher.tools.legacy.LegacyImportCommand;
+import com.twork.points.launcher.tools.smoke.SmokeCommand;
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.entity.Permission;
 import java.io.BufferedReader;
@@ -13,277 +32,338 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Entry point of {@code ./twork}: {@code run} starts the server, {@code key ...} manages API keys. Exit codes:
- * 0 done, 1 failed, 2 bad usage or a port already taken, 3 refused (the legacy import on a database that is not
- * fresh or holds another source).
+ * Entry point of {@code ./twork}: the table of its commands (the server's, then the tools') and what each does.
+ * Exit codes: 0 done, 1 failed, 2 bad usage or a port already taken, 3 refused (the legacy import on a database
+ * that is not fresh or holds another source).
  */
 public final class TworkCommand {
-    private static final String USAGE = String.join(
-            System.lineSeparator(),
-            "Usage:",
-            "  ./twork run                                  start the server (embedded MariaDB unless TWORK_DB_URL is set)",
-            "  ./twork cluster [--instances 3]              several instances on one database behind HAProxy",
-            "  ./twork key create [--permissions P] [--description TEXT]",
-            "  ./twork key register --consumer-key ck_... --consumer-secret cs_... [--permissions P] [--description TEXT]",
-            "  ./twork key list",
-            "  ./twork key revoke ID",
-            "  ./twork account create --login NAME [--role ADMIN|MANAGER]   (password read from standard input)",
-            "  ./twork seed [--sample] [--force]              default settings and tiers (--force resets changed ones)",
-            "  ./twork import-legacy --source-url jdbc:mariadb://HOST:PORT/DB --source-user USER",
-            "        [--source-password-stdin] [--prefix wp_] [--dry-run]   the legacy WordPress plugin's data, into a",
-            "        fresh database (password from standard input or TWORK_LEGACY_PASSWORD)",
-            "  ./twork generate [--members 100000] [--transactions 5000000] [--seed 42]   a large consistent ledger",
-            "        for benchmarks (bulk SQL), checked against the reconciliation invariant at the end",
-            "  ./twork bench [--data target/bench/data] [--seconds 15] [--connections 8,32,64] [--scenarios ...]",
-            "        load benchmark with wrk and its ceilings, written to docs/benchmarks.md (bench/run does it all)",
-            "  ./twork statements [--data target/bench/data] [--war web/target/ROOT.war] [--repeat 5]",
-            "        [--report docs/benchmarks.md] [--label before]   SQL statements one request of each operation",
-            "        sends to MariaDB (general log), as a table; --report puts it in the file under that label",
-            "  ./twork smoke --base URL --key CK:CS [--members 5,6,7] [--expect FILE | --record FILE] [--rest-route]   read-only check (docs/cutover.md)",
-            "P is read, write or read_write (default read_write).");
+    private static final List<String> HELP = List.of("help", "--help", "-h");
+
+    private static final Option PERMISSIONS =
+            choice("--permissions", List.of("read", "write", "read_write"), "what the key may do (default read_write)");
+    private static final Option DESCRIPTION =
+            text("--description", "TEXT", "shown in ./twork key list (default \"Created from the command line\")");
+    private static final Option DATA = text("--data", "DIR", "the dataset's folder (default target/bench/data)");
+
+    /** The server and what its operators do with it. */
+    private static final List<Command> SERVER = List.of(
+            Command.of(
+                    "run",
+                    "start the server (embedded MariaDB unless TWORK_DB_URL is set)",
+                    (arguments, out) -> RunCommand.run(out)),
+            Command.of(
+                    "cluster",
+                    "several instances on one database behind HAProxy, all on loopback (docs/operations.md)",
+                    (arguments, out) -> new ClusterCommand(out).run((int) arguments.number("--instances", 3)),
+                    number("--instances", "N", 1, "how many Payara Micro instances (default 3, at most 9)")),
+            Command.of(
+                    "key create",
+                    "create an API key; prints ck_... and cs_... once",
+                    TworkCommand::keyCreate,
+                    PERMISSIONS,
+                    DESCRIPTION),
+            Command.of(
+                    "key register",
+                    "register an existing key pair as it is (e.g. the app's compiled-in one)",
+                    TworkCommand::keyRegister,
+                    text("--consumer-key", "ck_...", "the consumer key").required(),
+                    text("--consumer-secret", "cs_...", "the consumer secret").required(),
+                    PERMISSIONS,
+                    DESCRIPTION),
+            Command.of("key list", "list the API keys (never their secrets)", TworkCommand::keyList),
+            Command.of(
+                    "key revoke",
+                    "revoke an API key",
+                    TworkCommand::keyRevoke,
+                    number("ID", "ID", 1, "the key's id, as ./twork key list shows it")
+                            .required()),
+            Command.of(
+                    "account create",
+                    "create a staff account for the console (password from the terminal, else standard input)",
+                    TworkCommand::accountCreate,
+                    text("--login", "NAME", "the login name").required(),
+                    choice(
+                            "--role",
+                            List.of("ADMIN", "MANAGER"),
+                            "default ADMIN (customers log in with their shop account)")),
+            Command.of(
+                    "smoke",
+                    "read-only check of balances and history against expected values (docs/cutover.md)",
+                    (arguments, out) -> SmokeCommand.execute(arguments.words(), out),
+                    text("--base", "URL", "the shop's (or the server's) address")
+                            .required(),
+                    text("--key", "CK:CS", "a key that may read (else TWORK_SMOKE_KEY)"),
+                    text("--members", "ID,ID", "the members to check (default: those in --expect)"),
+                    text("--expect", "FILE", "CSV user_id,balance[,transactions] to compare with"),
+                    text("--record", "FILE", "write what was read as such a file (a new file)"),
+                    flag("--rest-route", "use the ?rest_route= form of the URLs"),
+                    number("--timeout", "S", 1, "seconds per request (default 15)")),
+            Command.of(
+                    "seed",
+                    "default settings and tiers, never overwriting a changed value",
+                    TworkCommand::seed,
+                    flag("--sample", "also a few sample members with points"),
+                    flag("--force", "reset changed settings and tiers to their defaults")));
+
+    /** Moving a shop over, test data and measurements: they use the server's pieces, the server never them. */
+    private static final List<Command> TOOLS = List.of(
+            Command.of(
+                    "import-legacy",
+                    "the legacy WordPress plugin's data, into a fresh database",
+                    TworkCommand::importLegacy,
+                    text("--source-url", "jdbc:mariadb://HOST:PORT/DB", "the WordPress database")
+                            .required(),
+                    text("--source-user", "USER", "a user that may read it").required(),
+                    flag("--source-password-stdin", "its password from standard input (else TWORK_LEGACY_PASSWORD)"),
+                    text("--prefix", "PREFIX", "the WordPress table prefix (default wp_)"),
+                    flag("--dry-run", "read, check and report; write nothing")),
+            Command.of(
+                    "generate",
+                    "a large consistent ledger for benchmarks (bulk SQL), checked against the reconciliation"
+                            + " invariant",
+                    TworkCommand::generate,
+                    number("--members", "N", 1, "default 100000"),
+                    number("--transactions", "N", 1, "default 5000000, at least --members"),
+                    number("--seed", "N", Long.MIN_VALUE, "the random seed (default 42)")),
+            Command.of(
+                    "bench",
+                    "load benchmark with wrk and its ceilings, written to docs/benchmarks.md (bench/run does it all)",
+                    TworkCommand::bench,
+                    DATA,
+                    number("--seconds", "N", 1, "measured seconds per scenario and connection count (default 15)"),
+                    number("--warmup", "N", 0, "warm-up seconds before each scenario (default 5)"),
+                    number("--jit-warmup", "N", 0, "first warm-up seconds of every scenario (default 15)"),
+                    numbers("--connections", "N,N", 1, "connection counts (default 8,32,64)"),
+                    text(
+                            "--scenarios",
+                            "NAME,NAME",
+                            "of " + String.join(",", BenchCommand.HTTP_SCENARIOS) + " (default all)"),
+                    text("--report", "FILE", "where the figures go (default docs/benchmarks.md)"),
+                    text("--label", "TEXT", "names the run in the report")),
+            Command.of(
+                    "statements",
+                    "SQL statements one request of each operation sends to MariaDB, as a table",
+                    TworkCommand::statements,
+                    DATA,
+                    text("--war", "FILE", "the WAR to measure (default web/target/ROOT.war)"),
+                    number("--repeat", "N", 1, "requests measured per operation (default 5)"),
+                    text("--report", "FILE", "put the table in this file under --label"),
+                    text("--label", "TEXT", "names the table (default current)")));
+
+    private static final List<Command> COMMANDS =
+            Stream.concat(SERVER.stream(), TOOLS.stream()).toList();
 
     private TworkCommand() {}
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs one command and turns its failures into messages on {@code err}; returns the exit code. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         try {
-            System.exit(execute(List.of(args), out));
+            return execute(args, out);
         } catch (PayaraServer.PortTakenException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
+            err.println(e.getMessage());
+            return 2;
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.println();
+            err.println(e.about().isEmpty() ? usage() : usage(e.about()));
+            return 2;
         } catch (Exception e) {
-            System.err.println("Failed: " + e.getMessage());
-            System.exit(1);
+            err.println("Failed: " + e.getMessage());
+            return 1;
         }
     }
 
-    /** Runs one command without exiting the JVM (used by main and by tests). */
+    /** Runs one command without exiting the JVM; bad usage is a {@link UsageException}. */
     public static int execute(List<String> args, PrintStream out) throws Exception {
         if (args.isEmpty()) {
-            throw new IllegalArgumentException("No command given.");
+            throw new UsageException("No command given.");
         }
-        switch (args.get(0)) {
-            case "run":
-                return run(out);
-            case "cluster":
-                return new ClusterCommand(out)
-                        .run(Integer.parseInt(
-                                options(args.subList(1, args.size())).getOrDefault("--instances", "3")));
-            case "key":
-                return key(args.subList(1, args.size()), out);
-            case "account":
-                return account(args.subList(1, args.size()), out);
-            case "seed":
-                return seed(args.subList(1, args.size()), out);
-            case "import-legacy":
-                return importLegacy(args.subList(1, args.size()), out);
-            case "smoke":
-                return com.twork.points.launcher.smoke.SmokeCommand.execute(args.subList(1, args.size()), out);
-            case "generate":
-                return generate(args.subList(1, args.size()), out);
-            case "bench":
-                return new BenchCommand(out)
-                        .run(
-                                BenchCommand.options(options(args.subList(1, args.size()))),
-                                Path.of(LauncherConfig.value(
-                                                "twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
-                                        .toAbsolutePath(),
-                                Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
-                                        .toAbsolutePath());
-            case "statements":
-                return new StatementsCommand(out)
-                        .run(
-                                StatementsCommand.options(
-                                        options(args.subList(1, args.size())),
-                                        Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
-                                                .toAbsolutePath()),
-                                Path.of(LauncherConfig.value(
-                                                "twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
-                                        .toAbsolutePath());
-            default:
-                throw new IllegalArgumentException("Unknown command: " + args.get(0));
+        if (HELP.contains(args.get(0))) {
+            out.println(args.size() == 1 ? usage() : help(args.subList(1, args.size())));
+            return 0;
         }
-    }
-
-    private static int run(PrintStream out) throws Exception {
-        int port = LauncherConfig.httpPort();
-        if (!Ports.isFree(port)) {
-            throw new PayaraServer.PortTakenException(port);
+        Optional<Command> exact = exact(args);
+        if (exact.isEmpty()) {
+            List<Command> group = group(args);
+            if (args.size() > 1) {
+                out.println(usage(group));
+                return 0;
+            }
+            throw new UsageException(
+                    "./twork " + args.get(0) + " needs one of: "
+                            + group.stream().map(TworkCommand::lastWord).collect(Collectors.joining(", ")) + ".",
+                    group,
+                    null);
         }
-        Path dataDir = LauncherConfig.dataDir();
-        Map<String, String> properties = new HashMap<>();
-        EmbeddedDatabase embedded = null;
-        if (LauncherConfig.externalDatabaseUrl().isPresent()) {
-            properties.put("twork.db.url", LauncherConfig.externalDatabaseUrl().get());
-            properties.put("twork.db.user", LauncherConfig.databaseUser());
-            properties.put("twork.db.password", LauncherConfig.databasePassword());
-            out.println("Using the existing MariaDB at "
-                    + LauncherConfig.externalDatabaseUrl().get());
-        } else {
-            out.println("Starting the embedded MariaDB (data in " + dataDir.resolve("mariadb") + ") ...");
-            embedded = EmbeddedDatabase.start(dataDir.resolve("mariadb"));
-            Files.writeString(Database.portFile(dataDir), Integer.toString(embedded.port()));
-            properties.put("twork.db.url", embedded.jdbcUrl());
-            properties.put("twork.db.user", EmbeddedDatabase.USER);
-            properties.put("twork.db.password", EmbeddedDatabase.PASSWORD);
+        Command command = exact.get();
+        List<String> words = args.subList(command.name().split(" ").length, args.size());
+        if (words.stream().anyMatch(word -> "--help".equals(word) || "-h".equals(word))) {
+            out.println(command.help());
+            return 0;
         }
-        properties.put(
-                "twork.log.dir",
-                LauncherConfig.value("twork.log.dir", dataDir.resolve("logs").toString()));
-        LauncherConfig.value("twork.clock.test-shift-enabled")
-                .ifPresent(value -> properties.put("twork.clock.test-shift-enabled", value));
-        Path war = Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war"))
-                .toAbsolutePath();
-        Path payara = Path.of(LauncherConfig.value("twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
-                .toAbsolutePath();
-        String host = LauncherConfig.httpHost();
-        out.println("Starting Payara Micro on " + host + ":" + port + " ...");
-        EmbeddedDatabase database = embedded;
-        PayaraServer server;
+        Arguments arguments = command.parse(words);
         try {
-            server = PayaraServer.launch(new PayaraServer.Options(
-                    payara, war, host, port, dataDir.resolve("payara"), properties, null, Optional.empty()));
-        } catch (RuntimeException e) {
-            stopDatabase(database, dataDir);
-            throw e;
+            return command.action().run(arguments, out);
+        } catch (UsageException e) {
+            throw e.about().isEmpty() ? new UsageException(e.getMessage(), List.of(command), e) : e;
+        } catch (IllegalArgumentException e) {
+            // The commands' own checks (a source URL, passwords that differ) are bad usage too.
+            throw new UsageException(e.getMessage(), List.of(command), e);
         }
-        // Stop Payara before the database, whenever this process is asked to end (Ctrl+C, kill).
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopDatabase(database, dataDir);
-        }));
-        server.awaitReady();
-        printWelcome(out, server);
-        return server.waitFor();
     }
 
-    static void stopDatabase(EmbeddedDatabase database, Path dataDir) {
-        if (database != null) {
-            database.close();
-            try {
-                Files.deleteIfExists(Database.portFile(dataDir));
-            } catch (IOException e) {
-                System.err.println("Could not remove " + Database.portFile(dataDir) + ": " + e.getMessage());
+    /** Every command, the server's first. */
+    static List<Command> commands() {
+        return COMMANDS;
+    }
+
+    /** The whole usage: one line per command with its options. */
+    static String usage() {
+        return String.join(
+                System.lineSeparator(),
+                "Usage: ./twork COMMAND [OPTIONS]      (./twork COMMAND --help explains one command)",
+                "",
+                "The server:",
+                lines(SERVER),
+                "",
+                "Tools:",
+                lines(TOOLS),
+                "",
+                "Settings such as the port and the database come from the environment (TWORK_HTTP_PORT, TWORK_DB_URL,"
+                        + " ...): see README.md.");
+    }
+
+    private static String usage(List<Command> commands) {
+        return "Usage:" + System.lineSeparator() + lines(commands);
+    }
+
+    private static String lines(List<Command> commands) {
+        return commands.stream().map(Command::usageLine).collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /** {@code ./twork help key create}: that command's help; {@code ./twork help key}: the key commands. */
+    private static String help(List<String> words) {
+        return exact(words).map(Command::help).orElseGet(() -> usage(group(words)));
+    }
+
+    /** The command the first words name, if they name one. */
+    private static Optional<Command> exact(List<String> args) {
+        for (Command command : COMMANDS) {
+            List<String> words = List.of(command.name().split(" "));
+            if (args.size() >= words.size() && args.subList(0, words.size()).equals(words)) {
+                return Optional.of(command);
             }
         }
+        return Optional.empty();
     }
 
-    private static void printWelcome(PrintStream out, PayaraServer server) {
-        String base = server.baseUrl();
-        out.println();
-        out.println("T-Work Points is running.");
-        out.println("  Listening: " + server.host() + ":" + server.port()
-                + (server.host().startsWith("127.")
-                        ? "   (this machine only; TWORK_HTTP_HOST=0.0.0.0 accepts other machines, e.g. phones on a LAN)"
-                        : ""));
-        out.println("  REST API:  " + base + "/wp-json/twork/v1/points/   (e.g. GET .../balance/{user_id})");
-        out.println("  Console:   " + base + "/admin/   (staff accounts: ./twork account create --login NAME)");
-        out.println("  Health:    " + base + "/health   Metrics: " + base + "/metrics   OpenAPI: " + base + "/openapi");
-        out.println("  Logs:      "
-                + LauncherConfig.value(
-                        "twork.log.dir",
-                        LauncherConfig.dataDir().resolve("logs").toString()) + "/twork-points.0.log (JSON lines)");
-        out.println("Create an API key in another terminal:  ./twork key create --description \"Mobile app\"");
-        out.println("Stop with Ctrl+C.");
-    }
-
-    private static int key(List<String> args, PrintStream out) throws Exception {
-        if (args.isEmpty()) {
-            throw new IllegalArgumentException("key needs a sub-command.");
+    /**
+     * The commands of the group the first word names ({@code key}), when the second word is missing or asks for
+     * help; anything else is bad usage.
+     */
+    private static List<Command> group(List<String> args) {
+        List<Command> group = COMMANDS.stream()
+                .filter(command -> command.name().startsWith(args.get(0) + " "))
+                .toList();
+        if (group.isEmpty()) {
+            throw new UsageException("Unknown command: " + args.get(0));
         }
-        Map<String, String> options = options(args.subList(1, args.size()));
+        if (args.size() > 1 && !HELP.contains(args.get(1))) {
+            throw new UsageException("Unknown " + args.get(0) + " command: " + args.get(1), group, null);
+        }
+        return group;
+    }
+
+    private static String lastWord(Command command) {
+        return command.name().substring(command.name().lastIndexOf(' ') + 1);
+    }
+
+    private static int keyCreate(Arguments arguments, PrintStream out) throws Exception {
         try (Database database = Database.open();
-                Connection connection = database.connect()) {
-            SchemaMigrator.migrate(database.dataSource());
-            ApiKeyCommands keys = new ApiKeyCommands(connection, out);
-            switch (args.get(0)) {
-                case "create" -> keys.create(description(options), permission(options));
-                case "register" ->
-                    keys.register(
-                            required(options, "--consumer-key"),
-                            required(options, "--consumer-secret"),
-                            description(options),
-                            permission(options));
-                case "list" -> keys.list();
-                case "revoke" -> keys.revoke(Long.parseLong(required(options, "")));
-                default -> throw new IllegalArgumentException("Unknown key command: " + args.get(0));
-            }
+                Connection connection = migrated(database)) {
+            new ApiKeyCommands(connection, out).create(description(arguments), permission(arguments));
         }
         return 0;
     }
 
-    private static int account(List<String> args, PrintStream out) throws Exception {
-        if (args.isEmpty() || !"create".equals(args.get(0))) {
-            throw new IllegalArgumentException("account needs the sub-command create.");
+    private static int keyRegister(Arguments arguments, PrintStream out) throws Exception {
+        try (Database database = Database.open();
+                Connection connection = migrated(database)) {
+            new ApiKeyCommands(connection, out)
+                    .register(
+                            arguments.text("--consumer-key", ""),
+                            arguments.text("--consumer-secret", ""),
+                            description(arguments),
+                            permission(arguments));
         }
-        Map<String, String> options = options(args.subList(1, args.size()));
-        String login = required(options, "--login");
-        String role = options.getOrDefault("--role", "ADMIN");
-        if (!"ADMIN".equals(role) && !"MANAGER".equals(role)) {
-            throw new IllegalArgumentException(
-                    "--role must be ADMIN or MANAGER (customers log in with their shop account)");
+        return 0;
+    }
+
+    private static int keyList(Arguments arguments, PrintStream out) throws Exception {
+        try (Database database = Database.open();
+                Connection connection = migrated(database)) {
+            new ApiKeyCommands(connection, out).list();
         }
+        return 0;
+    }
+
+    private static int keyRevoke(Arguments arguments, PrintStream out) throws Exception {
+        try (Database database = Database.open();
+                Connection connection = migrated(database)) {
+            new ApiKeyCommands(connection, out).revoke(arguments.number("ID", 0));
+        }
+        return 0;
+    }
+
+    private static int accountCreate(Arguments arguments, PrintStream out) throws Exception {
         String password = readPassword(out);
         try (Database database = Database.open();
-                Connection connection = database.connect()) {
-            SchemaMigrator.migrate(database.dataSource());
-            new AccountCommands(connection, out).createStaff(login, password, role);
+                Connection connection = migrated(database)) {
+            new AccountCommands(connection, out)
+                    .createStaff(arguments.text("--login", ""), password, arguments.text("--role", "ADMIN"));
         }
         return 0;
     }
 
-    private static int seed(List<String> args, PrintStream out) throws Exception {
-        for (String arg : args) {
-            if (!"--sample".equals(arg) && !"--force".equals(arg)) {
-                throw new IllegalArgumentException("Unknown seed option: " + arg);
-            }
-        }
+    private static int seed(Arguments arguments, PrintStream out) throws Exception {
         try (Database database = Database.open();
-                Connection connection = database.connect()) {
-            SchemaMigrator.migrate(database.dataSource());
-            new SeedCommands(connection, out).seed(args.contains("--force"), args.contains("--sample"));
+                Connection connection = migrated(database)) {
+            new SeedCommands(connection, out).seed(arguments.flag("--force"), arguments.flag("--sample"));
         }
         return 0;
     }
 
-    private static int importLegacy(List<String> args, PrintStream out) throws Exception {
-        LegacyImportCommand.Options options = LegacyImportCommand.options(args, TworkCommand::firstLineOfInput);
+    private static int importLegacy(Arguments arguments, PrintStream out) throws Exception {
+        LegacyImportCommand.Options options =
+                LegacyImportCommand.options(arguments.words(), TworkCommand::firstLineOfInput);
         try (Database database = Database.open();
-                Connection connection = database.connect()) {
-            SchemaMigrator.migrate(database.dataSource());
+                Connection connection = migrated(database)) {
             return new LegacyImportCommand(connection, out).run(options);
         }
     }
 
-    private static int generate(List<String> args, PrintStream out) throws Exception {
-        Map<String, String> options = options(args);
-        for (String name : options.keySet()) {
-            if (!List.of("--members", "--transactions", "--seed").contains(name)) {
-                throw new IllegalArgumentException("Unknown generate option: " + name);
-            }
+    private static int generate(Arguments arguments, PrintStream out) throws Exception {
+        long members = arguments.number("--members", 100_000);
+        if (members > Integer.MAX_VALUE) {
+            throw new UsageException("--members must be at most " + Integer.MAX_VALUE + ".");
         }
         DatasetGenerator.Options wanted = new DatasetGenerator.Options(
-                Integer.parseInt(options.getOrDefault("--members", "100000")),
-                Long.parseLong(options.getOrDefault("--transactions", "5000000")),
-                Long.parseLong(options.getOrDefault("--seed", "42")));
+                (int) members, arguments.number("--transactions", 5_000_000), arguments.number("--seed", 42));
         try (Database database = Database.open();
-                Connection connection = database.connect()) {
-            SchemaMigrator.migrate(database.dataSource());
+                Connection connection = migrated(database)) {
             DatasetGenerator.Summary summary = new DatasetGenerator(connection, out).generate(wanted);
             out.printf(
                     "Generated %,d members (%d..%d), %,d transactions, %,d allocations, %,d lots due for expiry%n",
@@ -295,6 +375,29 @@ public final class TworkCommand {
                     summary.dueLots());
             return InvariantCheck.run(connection, out) == 0 ? 0 : 1;
         }
+    }
+
+    private static int bench(Arguments arguments, PrintStream out) throws Exception {
+        return new BenchCommand(out).run(BenchCommand.options(arguments.given()), payaraJar(), war());
+    }
+
+    private static int statements(Arguments arguments, PrintStream out) throws Exception {
+        return new StatementsCommand(out).run(StatementsCommand.options(arguments.given(), war()), payaraJar());
+    }
+
+    private static Path war() {
+        return Path.of(LauncherConfig.value("twork.war", "web/target/ROOT.war")).toAbsolutePath();
+    }
+
+    private static Path payaraJar() {
+        return Path.of(LauncherConfig.value("twork.payara.jar", "launcher/target/payara/payara-micro.jar"))
+                .toAbsolutePath();
+    }
+
+    /** A connection to the configured database, its schema brought up to date first. */
+    private static Connection migrated(Database database) throws Exception {
+        SchemaMigrator.migrate(database.dataSource());
+        return database.connect();
     }
 
     private static String firstLineOfInput() {
@@ -328,38 +431,12 @@ public final class TworkCommand {
         return line;
     }
 
-    /** {@code --name value} pairs; a bare word is stored under the empty name. */
-    private static Map<String, String> options(List<String> args) {
-        Map<String, String> options = new HashMap<>();
-        List<String> rest = new ArrayList<>(args);
-        while (!rest.isEmpty()) {
-            String name = rest.remove(0);
-            if (name.startsWith("--")) {
-                if (rest.isEmpty()) {
-                    throw new IllegalArgumentException(name + " needs a value.");
-                }
-                options.put(name, rest.remove(0));
-            } else {
-                options.put("", name);
-            }
-        }
-        return options;
+    private static String description(Arguments arguments) {
+        return arguments.text("--description", "Created from the command line");
     }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException(name.isEmpty() ? "An id is required." : name + " is required.");
-        }
-        return value;
-    }
-
-    private static String description(Map<String, String> options) {
-        return options.getOrDefault("--description", "Created from the command line");
-    }
-
-    private static Permission permission(Map<String, String> options) {
-        String value = options.getOrDefault("--permissions", "read_write");
+    private static Permission permission(Arguments arguments) {
+        String value = arguments.text("--permissions", "read_write");
         return Permission.fromWire(value)
                 .orElseThrow(() -> new IllegalArgumentException("--permissions must be read, write or read_write"));
     }

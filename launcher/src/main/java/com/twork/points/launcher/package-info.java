@@ -1,2 +1,5 @@
-/** The ./twork command: embedded database, Payara Micro start-up and operator commands. */
+/**
+ * The {@code ./twork} command: its command table (usage, option checks) and the dispatch to the server's commands
+ * ({@code server}) and the tools ({@code tools.*}); nothing below imports it.
+ */
 package com.twork.points.launcher;

@@ -1,6 +1,6 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.EmbeddedDatabase;
+import com.twork.points.launcher.server.EmbeddedDatabase;
 import com.twork.points.ledger.control.OrderIds;
 import com.twork.points.security.control.KeyHashing;
 import com.twork.points.security.control.PasswordHashing;

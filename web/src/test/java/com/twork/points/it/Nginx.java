@@ -1,6 +1,6 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.Ports;
+import com.twork.points.launcher.server.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

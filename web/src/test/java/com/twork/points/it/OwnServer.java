@@ -1,6 +1,6 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.PayaraServer;
+import com.twork.points.launcher.server.PayaraServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.EmbeddedDatabase;
-import com.twork.points.launcher.PayaraServer;
+import com.twork.points.launcher.server.EmbeddedDatabase;
+import com.twork.points.launcher.server.PayaraServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,16 @@ public final class SharedServer implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         Running.get();
+    }
+
+    /** The shared server's console output (Payara's start-up messages, its route list among them). */
+    public static Path serverLog() {
+        Running.get();
+        return workDir().resolve("payara.log");
+    }
+
+    private static Path workDir() {
+        return Path.of(System.getProperty("twork.it.work-dir", "target/it")).toAbsolutePath();
     }
 
     /** Called (by {@link ContainerDatabase}) before an Arquillian container starts. */
@@ -56,8 +66,7 @@ public final class SharedServer implements BeforeAllCallback {
         }
 
         static Running start() {
-            Path work = Path.of(System.getProperty("twork.it.work-dir", "target/it"))
-                    .toAbsolutePath();
+            Path work = workDir();
             TestServers.deleteTree(work);
             EmbeddedDatabase database = EmbeddedDatabase.start(work.resolve("mariadb"));
             PayaraServer server = null;

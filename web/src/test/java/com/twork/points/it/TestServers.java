@@ -1,10 +1,10 @@
 package com.twork.points.it;
 
-import com.twork.points.launcher.EmbeddedDatabase;
-import com.twork.points.launcher.Folders;
-import com.twork.points.launcher.LauncherConfig;
-import com.twork.points.launcher.PayaraServer;
-import com.twork.points.launcher.Ports;
+import com.twork.points.launcher.server.EmbeddedDatabase;
+import com.twork.points.launcher.server.Folders;
+import com.twork.points.launcher.server.LauncherConfig;
+import com.twork.points.launcher.server.PayaraServer;
+import com.twork.points.launcher.server.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

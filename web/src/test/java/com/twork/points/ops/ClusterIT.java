@@ -11,9 +11,9 @@ import com.twork.points.it.MixedWrites;
 import com.twork.points.it.MixedWrites.Outcome;
 import com.twork.points.it.MixedWrites.Sent;
 import com.twork.points.it.OwnDatabase;
-import com.twork.points.launcher.Cluster;
-import com.twork.points.launcher.Folders;
-import com.twork.points.launcher.Ports;
+import com.twork.points.launcher.server.Cluster;
+import com.twork.points.launcher.server.Folders;
+import com.twork.points.launcher.server.Ports;
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.control.PasswordHashing;
 import java.net.http.HttpResponse;
@@ -71,8 +71,8 @@ class ClusterIT {
         db = OwnDatabase.in(work.resolve("mariadb"));
         // Schema and test settings before any instance starts: with 60 s caches they would not see them later.
         MariaDbDataSource dataSource = new MariaDbDataSource(db.jdbcUrl());
-        dataSource.setUser(com.twork.points.launcher.EmbeddedDatabase.USER);
-        dataSource.setPassword(com.twork.points.launcher.EmbeddedDatabase.PASSWORD);
+        dataSource.setUser(com.twork.points.launcher.server.EmbeddedDatabase.USER);
+        dataSource.setPassword(com.twork.points.launcher.server.EmbeddedDatabase.PASSWORD);
         SchemaMigrator.migrate(dataSource);
         db.update("UPDATE setting SET value = '127.0.0.1', updated_by = 'test' WHERE name = 'trusted_proxies'");
         db.update("UPDATE setting SET value = '1440', updated_by = 'test' WHERE name = 'expiry_interval_minutes'");
@@ -86,9 +86,9 @@ class ClusterIT {
                 "twork.db.url",
                 db.jdbcUrl(),
                 "twork.db.user",
-                com.twork.points.launcher.EmbeddedDatabase.USER,
+                com.twork.points.launcher.server.EmbeddedDatabase.USER,
                 "twork.db.password",
-                com.twork.points.launcher.EmbeddedDatabase.PASSWORD,
+                com.twork.points.launcher.server.EmbeddedDatabase.PASSWORD,
                 "twork.auth.key-cache-millis",
                 "60000",
                 "twork.settings.refresh-millis",

@@ -170,7 +170,7 @@ class SmokeCommandIT {
 
         Run nobody = smoke(
                 "--base",
-                "http://127.0.0.1:" + com.twork.points.launcher.Ports.freePort(),
+                "http://127.0.0.1:" + com.twork.points.launcher.server.Ports.freePort(),
                 "--key",
                 key(),
                 "--members",

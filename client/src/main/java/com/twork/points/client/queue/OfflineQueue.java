@@ -1,36 +1,24 @@
 package com.twork.points.client.queue;
 
-import com.twork.points.client.BadRequestException;
-import com.twork.points.client.PointsApiException;
 import com.twork.points.client.PointsClient;
 import com.twork.points.client.PointsClientException;
-import com.twork.points.client.PointsProtocolException;
-import com.twork.points.client.SyncItem;
 import com.twork.points.client.SyncItemResult;
-import com.twork.points.client.SyncRequest;
-import com.twork.points.client.SyncResult;
-import com.twork.points.client.SyncStatus;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
@@ -60,7 +48,6 @@ import java.util.stream.Collectors;
  */
 public final class OfflineQueue implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OfflineQueue.class.getName());
-    private static final String BATCH_TOO_LARGE = "batch_too_large";
 
     private final PointsClient client;
     private final QueueFile file;
@@ -68,31 +55,16 @@ public final class OfflineQueue implements AutoCloseable {
     private final List<QueueListener> listeners;
     private final Clock clock;
     private final RandomGenerator random;
-    private final ScheduledExecutorService scheduler;
-    private final boolean ownsScheduler;
+    private final ReplaySchedule schedule;
 
     private final ReentrantLock stateLock = new ReentrantLock();
     private final ReentrantLock replayLock = new ReentrantLock();
     private QueueState state;
     private int batchSize;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private final Object scheduleLock = new Object();
-    private boolean automatic;
-    private ScheduledFuture<?> scheduled;
-    private Instant scheduledAt;
-    private long generation;
-
-    private final AtomicLong enqueued = new AtomicLong();
-    private final AtomicLong alreadyQueued = new AtomicLong();
-    private final AtomicLong applied = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong batchesSent = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong backoffs = new AtomicLong();
-    private final AtomicLong deadLettered = new AtomicLong();
-    private final AtomicLong retried = new AtomicLong();
-    private final AtomicLong discarded = new AtomicLong();
+    private final QueueTotals totals = new QueueTotals();
+    private final BatchSettlement settlement;
 
     private OfflineQueue(Builder builder, QueueFile file, QueueState state) {
         this.client = builder.client;
@@ -103,17 +75,8 @@ public final class OfflineQueue implements AutoCloseable {
         this.random = builder.random;
         this.batchSize = builder.batchSize;
         this.state = state;
-        if (builder.scheduler != null) {
-            this.scheduler = builder.scheduler;
-            this.ownsScheduler = false;
-        } else {
-            this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "twork-points-offline-queue");
-                thread.setDaemon(true);
-                return thread;
-            });
-            this.ownsScheduler = true;
-        }
+        this.settlement = new BatchSettlement(policy, random, listeners, totals);
+        this.schedule = ReplaySchedule.on(builder.scheduler, clock);
     }
 
     /**
@@ -138,17 +101,17 @@ public final class OfflineQueue implements AutoCloseable {
         try {
             ensureOpen();
             if (state.holds(transaction.id())) {
-                alreadyQueued.incrementAndGet();
+                totals.alreadyQueued.incrementAndGet();
                 return EnqueueResult.ALREADY_QUEUED;
             }
             if (state.holdsDeadLetter(transaction.id())) {
-                alreadyQueued.incrementAndGet();
+                totals.alreadyQueued.incrementAndGet();
                 return EnqueueResult.ALREADY_DEAD_LETTERED;
             }
             List<QueueState.Entry> pending = new ArrayList<>(state.pending());
             pending.add(new QueueState.Entry(transaction, clock.instant(), 0, Optional.empty(), Optional.empty()));
             commit(state.withPending(pending));
-            enqueued.incrementAndGet();
+            totals.enqueued.incrementAndGet();
         } finally {
             stateLock.unlock();
         }
@@ -211,7 +174,7 @@ public final class OfflineQueue implements AutoCloseable {
             }
             if (count > 0) {
                 commit(state.withPending(pending).withDeadLetters(letters));
-                retried.addAndGet(count);
+                totals.retried.addAndGet(count);
             }
         } finally {
             stateLock.unlock();
@@ -234,7 +197,7 @@ public final class OfflineQueue implements AutoCloseable {
                 return false;
             }
             commit(state.withDeadLetters(letters));
-            discarded.incrementAndGet();
+            totals.discarded.incrementAndGet();
             return true;
         } finally {
             stateLock.unlock();
@@ -244,19 +207,7 @@ public final class OfflineQueue implements AutoCloseable {
     public QueueCounters counters() {
         stateLock.lock();
         try {
-            return new QueueCounters(
-                    enqueued.get(),
-                    alreadyQueued.get(),
-                    applied.get(),
-                    duplicates.get(),
-                    batchesSent.get(),
-                    failures.get(),
-                    backoffs.get(),
-                    deadLettered.get(),
-                    retried.get(),
-                    discarded.get(),
-                    state.pending().size(),
-                    state.deadLetters().size());
+            return totals.with(state);
         } finally {
             stateLock.unlock();
         }
@@ -295,7 +246,7 @@ public final class OfflineQueue implements AutoCloseable {
         CompletableFuture<ReplayReport> done = new CompletableFuture<>();
         try {
             ensureOpen();
-            scheduler.execute(() -> {
+            schedule.execute(() -> {
                 try {
                     done.complete(replayNow());
                 } catch (RuntimeException e) {
@@ -316,32 +267,30 @@ public final class OfflineQueue implements AutoCloseable {
      */
     public void start() {
         ensureOpen();
-        synchronized (scheduleLock) {
-            automatic = true;
-        }
+        schedule.start();
         scheduleNext();
     }
 
     private ReplayReport replay(boolean ignoreBackoff) {
         replayLock.lock();
         try {
-            Tally tally = new Tally();
+            BatchSettlement.Tally tally = new BatchSettlement.Tally();
             boolean first = true;
             while (true) {
-                Optional<Batch> batch = nextBatch(ignoreBackoff && first);
+                Optional<SyncBatch> batch = nextBatch(ignoreBackoff && first);
                 first = false;
                 if (batch.isEmpty()) {
                     break;
                 }
-                batchesSent.incrementAndGet();
+                totals.batchesSent.incrementAndGet();
                 boolean goOn;
                 try {
-                    SyncResult result =
-                            client.sync(batch.get().request(), batch.get().key());
-                    settle(batch.get(), matched(batch.get(), result), tally);
-                    goOn = true;
+                    List<SyncItemResult> results = batch.get()
+                            .matched(client.sync(
+                                    batch.get().request(), batch.get().key()));
+                    goOn = settle(state -> settlement.answered(state, batch.get(), results, clock.instant(), tally));
                 } catch (PointsClientException e) {
-                    goOn = failed(batch.get(), e, tally);
+                    goOn = settle(state -> settlement.failed(state, batch.get(), e, clock.instant(), tally));
                 }
                 if (!goOn) {
                     break;
@@ -365,10 +314,10 @@ public final class OfflineQueue implements AutoCloseable {
     }
 
     /** The batch to send: an unsettled one again (same items, same key), or the next items of the oldest member. */
-    private Optional<Batch> nextBatch(boolean ignoreBackoff) {
+    private Optional<SyncBatch> nextBatch(boolean ignoreBackoff) {
         stateLock.lock();
         try {
-            if (closed || state.pending().isEmpty()) {
+            if (closed.get() || state.pending().isEmpty()) {
                 return Optional.empty();
             }
             Instant now = clock.instant();
@@ -385,7 +334,7 @@ public final class OfflineQueue implements AutoCloseable {
                 List<QueueState.Entry> entries = state.pending().stream()
                         .filter(entry -> entry.batchKey().equals(unsettled))
                         .toList();
-                return Optional.of(new Batch(unsettled.get(), entries));
+                return Optional.of(new SyncBatch(unsettled.get(), entries));
             }
             long userId = state.pending().get(0).transaction().userId();
             String key = "twork-sync-" + UUID.randomUUID();
@@ -400,205 +349,25 @@ public final class OfflineQueue implements AutoCloseable {
             }
             // The key is on disk before the request leaves: after a crash the same batch goes again with it.
             commit(state.withPending(pending));
-            return Optional.of(new Batch(key, entries));
+            return Optional.of(new SyncBatch(key, entries));
         } finally {
             stateLock.unlock();
         }
     }
 
-    /** Pairs each item with its result; an answer that does not match the request is a protocol failure. */
-    private static List<SyncItemResult> matched(Batch batch, SyncResult result) {
-        List<SyncItemResult> results = result.results();
-        boolean matches = results.size() == batch.entries().size();
-        for (int i = 0; matches && i < results.size(); i++) {
-            SyncItemResult item = results.get(i);
-            matches = item.index() == i
-                    && item.id().equals(Optional.of(batch.entries().get(i).id()));
-        }
-        if (!matches) {
-            throw new PointsProtocolException(200, "The sync answer does not match the batch sent", null);
-        }
-        return results;
-    }
-
-    private void settle(Batch batch, List<SyncItemResult> results, Tally tally) {
-        List<Runnable> events = new ArrayList<>();
+    /** Writes what the settlement decided, then tells the listeners; true when the replay may go on. */
+    private boolean settle(Function<QueueState, BatchSettlement.Outcome> decision) {
+        BatchSettlement.Outcome outcome;
         stateLock.lock();
         try {
-            Instant now = clock.instant();
-            Set<String> settled = batch.ids();
-            List<DeadLetter> letters = new ArrayList<>(state.deadLetters());
-            for (int i = 0; i < results.size(); i++) {
-                QueueState.Entry entry = batch.entries().get(i);
-                SyncItemResult result = results.get(i);
-                int attempt = entry.attempts() + 1;
-                if (result.status() == SyncStatus.APPLIED || result.status() == SyncStatus.DUPLICATE) {
-                    boolean duplicate = result.status() == SyncStatus.DUPLICATE;
-                    (duplicate ? duplicates : applied).incrementAndGet();
-                    if (duplicate) {
-                        tally.duplicates++;
-                    } else {
-                        tally.applied++;
-                    }
-                    QueueListener.Synced event = new QueueListener.Synced(
-                            entry.transaction(),
-                            result.status(),
-                            result.transactionId().orElse(0),
-                            attempt,
-                            Messages.synced(entry.transaction(), duplicate));
-                    events.add(() -> listeners.forEach(listener -> listener.onSuccess(event)));
-                } else {
-                    String message = result.message().orElse("Rejected by the server");
-                    DeadLetter letter = new DeadLetter(
-                            entry.transaction(),
-                            entry.queuedAt(),
-                            result.code().orElse(result.status().wire()),
-                            message,
-                            OptionalInt.empty(),
-                            Map.of(),
-                            attempt,
-                            now);
-                    letters.add(letter);
-                    events.add(deadLetterEvent(letter, Messages.rejected(entry.transaction(), message), tally));
-                }
-            }
-            List<QueueState.Entry> pending = state.pending().stream()
-                    .filter(entry -> !settled.contains(entry.id()))
-                    .toList();
-            commit(new QueueState(pending, letters, 0, Optional.empty(), Optional.empty()));
+            outcome = decision.apply(state);
+            outcome.batchSize().ifPresent(smaller -> batchSize = smaller);
+            commit(outcome.next());
         } finally {
             stateLock.unlock();
         }
-        events.forEach(this::notifySafely);
-    }
-
-    /** Records a failed attempt; true when the replay may go on with the next batch. */
-    private boolean failed(Batch batch, PointsClientException error, Tally tally) {
-        failures.incrementAndGet();
-        List<Runnable> events = new ArrayList<>();
-        boolean goOn;
-        stateLock.lock();
-        try {
-            Instant now = clock.instant();
-            int attempt = batch.entries().stream()
-                            .mapToInt(QueueState.Entry::attempts)
-                            .max()
-                            .orElse(0)
-                    + 1;
-            List<QueuedTransaction> sent =
-                    batch.entries().stream().map(QueueState.Entry::transaction).toList();
-            if (error instanceof BadRequestException tooLarge
-                    && BATCH_TOO_LARGE.equals(tooLarge.code())
-                    && batch.entries().size() > 1) {
-                // The server's sync_batch_limit is lower than our batch size: send fewer at a time from now on.
-                batchSize = Math.max(1, batch.entries().size() / 2);
-                commit(state.withPending(state.pending().stream()
-                        .map(entry -> batch.ids().contains(entry.id()) ? entry.outOfBatch() : entry)
-                        .toList()));
-                events.add(failureEvent(sent, attempt, error, true, "Sending fewer transactions at a time."));
-                goOn = true;
-            } else if (RetryPolicy.isRetryable(error)) {
-                tally.failedAttempts++;
-                goOn = false;
-                retryLater(batch, error, attempt, sent, now, events, tally);
-            } else {
-                PointsApiException rejection = (PointsApiException) error;
-                List<DeadLetter> letters = new ArrayList<>(state.deadLetters());
-                events.add(failureEvent(
-                        sent, attempt, error, false, Messages.failed(error, attempt, policy.maxAttempts(), false)));
-                for (QueueState.Entry entry : batch.entries()) {
-                    DeadLetter letter = new DeadLetter(
-                            entry.transaction(),
-                            entry.queuedAt(),
-                            rejection.code(),
-                            rejection.getMessage(),
-                            OptionalInt.of(rejection.status()),
-                            rejection.data(),
-                            entry.attempts() + 1,
-                            now);
-                    letters.add(letter);
-                    events.add(deadLetterEvent(
-                            letter, Messages.rejected(entry.transaction(), rejection.getMessage()), tally));
-                }
-                List<QueueState.Entry> pending = state.pending().stream()
-                        .filter(entry -> !batch.ids().contains(entry.id()))
-                        .toList();
-                // The server answered, so it is reachable: no backoff for the next batch.
-                commit(new QueueState(pending, letters, 0, Optional.empty(), Optional.empty()));
-                goOn = true;
-            }
-        } finally {
-            stateLock.unlock();
-        }
-        events.forEach(this::notifySafely);
-        return goOn;
-    }
-
-    /** Counts the attempt, gives up on transactions at the ceiling, and backs off. Caller holds the state lock. */
-    private void retryLater(
-            Batch batch,
-            PointsClientException error,
-            int attempt,
-            List<QueuedTransaction> sent,
-            Instant now,
-            List<Runnable> events,
-            Tally tally) {
-        String errorText = error.getMessage();
-        List<QueueState.Entry> pending = new ArrayList<>();
-        List<DeadLetter> letters = new ArrayList<>(state.deadLetters());
-        List<Runnable> ceilingEvents = new ArrayList<>();
-        for (QueueState.Entry entry : state.pending()) {
-            if (!batch.ids().contains(entry.id())) {
-                pending.add(entry);
-                continue;
-            }
-            QueueState.Entry failed = entry.failed(errorText);
-            if (failed.attempts() < policy.maxAttempts()) {
-                pending.add(failed);
-                continue;
-            }
-            DeadLetter letter = new DeadLetter(
-                    failed.transaction(),
-                    failed.queuedAt(),
-                    DeadLetter.RETRY_CEILING_REACHED,
-                    "Gave up after " + failed.attempts() + " attempts; last error: " + errorText,
-                    OptionalInt.empty(),
-                    error instanceof PointsApiException api ? api.data() : Map.of(),
-                    failed.attempts(),
-                    now);
-            letters.add(letter);
-            ceilingEvents.add(deadLetterEvent(letter, Messages.gaveUp(failed.transaction(), failed.attempts()), tally));
-        }
-        boolean anyLeft = pending.stream().anyMatch(entry -> batch.ids().contains(entry.id()));
-        events.add(failureEvent(
-                sent, attempt, error, anyLeft, Messages.failed(error, attempt, policy.maxAttempts(), anyLeft)));
-        events.addAll(ceilingEvents);
-
-        Optional<Duration> retryAfter = error instanceof PointsApiException api ? api.retryAfter() : Optional.empty();
-        int consecutive = state.consecutiveFailures() + 1;
-        Duration delay = policy.delay(consecutive, retryAfter, random);
-        Instant next = now.plus(delay);
-        Optional<Instant> notBefore = retryAfter.map(now::plus);
-        commit(new QueueState(pending, letters, consecutive, Optional.of(next), notBefore));
-        if (!pending.isEmpty()) {
-            backoffs.incrementAndGet();
-            QueueListener.BackoffScheduled event =
-                    new QueueListener.BackoffScheduled(delay, next, consecutive, retryAfter, Messages.backoff(delay));
-            events.add(() -> listeners.forEach(listener -> listener.onBackoff(event)));
-        }
-    }
-
-    private Runnable failureEvent(
-            List<QueuedTransaction> sent, int attempt, PointsClientException error, boolean willRetry, String message) {
-        QueueListener.AttemptFailed event = new QueueListener.AttemptFailed(sent, attempt, error, willRetry, message);
-        return () -> listeners.forEach(listener -> listener.onFailure(event));
-    }
-
-    private Runnable deadLetterEvent(DeadLetter letter, String message, Tally tally) {
-        deadLettered.incrementAndGet();
-        tally.deadLettered++;
-        QueueListener.DeadLettered event = new QueueListener.DeadLettered(letter, message);
-        return () -> listeners.forEach(listener -> listener.onDeadLetter(event));
+        outcome.events().forEach(this::notifySafely);
+        return outcome.goOn();
     }
 
     private void notifySafely(Runnable event) {
@@ -627,41 +396,17 @@ public final class OfflineQueue implements AutoCloseable {
     }
 
     private void scheduleAt(Instant when) {
-        synchronized (scheduleLock) {
-            if (!automatic || closed) {
-                return;
-            }
-            if (scheduled != null && !scheduled.isDone() && !scheduledAt.isAfter(when)) {
-                return; // an earlier run is already planned
-            }
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
-            long run = ++generation;
-            long delayMillis =
-                    Math.max(0, Duration.between(clock.instant(), when).toMillis());
-            try {
-                scheduled = scheduler.schedule(() -> automaticRun(run), delayMillis, TimeUnit.MILLISECONDS);
-                scheduledAt = when;
-            } catch (RejectedExecutionException e) {
-                LOG.log(System.Logger.Level.DEBUG, "Scheduler shut down; automatic replay stops");
-            }
-        }
+        schedule.plan(when, this::automaticRun);
     }
 
-    private void automaticRun(long run) {
-        synchronized (scheduleLock) {
-            if (run == generation) {
-                scheduled = null; // this run is under way: plans made from now on are new ones
-            }
-        }
+    private void automaticRun() {
         try {
             replayDue();
             scheduleNext();
         } catch (RuntimeException e) {
             // E.g. the disk is full: the state on disk is intact; try again after the longest backoff, not in a loop.
             LOG.log(System.Logger.Level.WARNING, "Automatic replay failed; trying again later", e);
-            if (!closed) {
+            if (!closed.get()) {
                 scheduleAt(clock.instant().plus(policy.maxDelay()));
             }
         }
@@ -675,7 +420,7 @@ public final class OfflineQueue implements AutoCloseable {
     }
 
     private void ensureOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException("the offline queue is closed");
         }
     }
@@ -696,27 +441,10 @@ public final class OfflineQueue implements AutoCloseable {
      */
     @Override
     public void close() {
-        synchronized (scheduleLock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            automatic = false;
-            if (scheduled != null) {
-                scheduled.cancel(false);
-            }
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
-        if (ownsScheduler) {
-            scheduler.shutdown();
-            try {
-                if (!scheduler.awaitTermination(1, TimeUnit.MINUTES)) {
-                    scheduler.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                scheduler.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        schedule.stop();
         replayLock.lock();
         try {
             file.close();
@@ -728,39 +456,6 @@ public final class OfflineQueue implements AutoCloseable {
     @Override
     public String toString() {
         return "OfflineQueue[" + file.path() + "]";
-    }
-
-    /** One request's worth of one member's transactions and its idempotency key. */
-    private record Batch(String key, List<QueueState.Entry> entries) {
-        Set<String> ids() {
-            return entries.stream().map(QueueState.Entry::id).collect(Collectors.toSet());
-        }
-
-        SyncRequest request() {
-            return new SyncRequest(
-                    entries.get(0).transaction().userId(),
-                    entries.stream()
-                            .map(entry -> item(entry.transaction(), entry.queuedAt()))
-                            .toList());
-        }
-
-        private static SyncItem item(QueuedTransaction transaction, Instant queuedAt) {
-            return new SyncItem(
-                    transaction.id(),
-                    transaction.type(),
-                    transaction.points(),
-                    transaction.description(),
-                    transaction.orderId(),
-                    transaction.expiresAt(),
-                    Optional.of(queuedAt));
-        }
-    }
-
-    private static final class Tally {
-        int applied;
-        int duplicates;
-        int deadLettered;
-        int failedAttempts;
     }
 
     /** Configures and opens an {@link OfflineQueue}. */
