@@ -515,8 +515,11 @@ class ClusterIT {
             long started = System.nanoTime();
             cluster.replace(instance.name(), upgraded);
             System.out.printf(
-                    "Rolling upgrade: %s replaced in %d s, %d requests so far%n",
-                    instance.name(), (System.nanoTime() - started) / 1_000_000_000L, outcomes.size());
+                    "Rolling upgrade: %s replaced in %d s, %d requests so far, %d failed%n",
+                    instance.name(),
+                    (System.nanoTime() - started) / 1_000_000_000L,
+                    outcomes.size(),
+                    new ArrayList<>(outcomes).stream().filter(o -> !o.ok()).count());
         }
         Thread.sleep(2_000);
         stop.set(true);
