@@ -3,6 +3,7 @@ package com.twork.points.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.twork.points.it.Api;
 import com.twork.points.it.ConsoleVisitor;
 import com.twork.points.it.Fixtures;
 import com.twork.points.it.Ledger;
@@ -11,6 +12,7 @@ import com.twork.points.it.MixedWrites;
 import com.twork.points.it.MixedWrites.Outcome;
 import com.twork.points.it.MixedWrites.Sent;
 import com.twork.points.it.OwnDatabase;
+import com.twork.points.it.RawHttp;
 import com.twork.points.launcher.server.Cluster;
 import com.twork.points.launcher.server.Folders;
 import com.twork.points.launcher.server.Ports;
@@ -20,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -159,6 +162,28 @@ class ClusterIT {
                 INSTANCES,
                 db.count(
                         "SELECT COUNT(*) FROM server_instance WHERE heartbeat_at > UTC_TIMESTAMP(6) - INTERVAL 5 SECOND"));
+    }
+
+    @Test
+    @Order(1)
+    void aClientAskingForCleartextHttp2StaysOnHttp11ThroughTheBalancer() {
+        // Java's HttpClient sends exactly this on a new connection; a 101 would make it a tunnel to one instance.
+        long member = newMember();
+        for (int i = 0; i < INSTANCES; i++) {
+            RawHttp.Answer answer = RawHttp.exchange(
+                    cluster.balancer().port(),
+                    "GET",
+                    Api.PREFIX + "/balance/" + member,
+                    List.of(
+                            Map.entry("Authorization", Api.basic(key.consumerKey(), key.consumerSecret())),
+                            Map.entry("Connection", "Upgrade, HTTP2-Settings"),
+                            Map.entry("Upgrade", "h2c"),
+                            Map.entry("HTTP2-Settings", "AAEAAEAAAAIAAAABAAQBAAAAAAUAAEAA")),
+                    new byte[0],
+                    null);
+            assertEquals(200, answer.status(), answer.text());
+            assertTrue(answer.header("upgrade").isEmpty(), "no protocol switch offered: " + answer.headers());
+        }
     }
 
     @Test
@@ -491,6 +516,7 @@ class ClusterIT {
         Files.copy(Path.of(System.getProperty("twork.it.war")), upgraded);
         long member = newMember();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<String> failureTimes = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger sequence = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -499,15 +525,18 @@ class ClusterIT {
             pool.submit(() -> {
                 while (!stop.get()) {
                     int n = sequence.incrementAndGet();
-                    outcomes.add(
-                            writer
-                                    ? post(
-                                            balancer(),
-                                            "/earn",
-                                            "{\"user_id\": " + member + ", \"points\": 1, \"description\": \"rolling-"
-                                                    + n + "\"}",
-                                            "rolling-" + n)
-                                    : get(balancer(), key, "/balance/" + member));
+                    Outcome outcome = writer
+                            ? post(
+                                    balancer(),
+                                    "/earn",
+                                    "{\"user_id\": " + member + ", \"points\": 1, \"description\": \"rolling-" + n
+                                            + "\"}",
+                                    "rolling-" + n)
+                            : get(balancer(), key, "/balance/" + member);
+                    outcomes.add(outcome);
+                    if (!outcome.ok() && failureTimes.size() < 2_000) {
+                        failureTimes.add(Instant.now() + (writer ? " POST " : " GET ") + outcome.status());
+                    }
                 }
             });
         }
@@ -520,6 +549,13 @@ class ClusterIT {
                     (System.nanoTime() - started) / 1_000_000_000L,
                     outcomes.size(),
                     new ArrayList<>(outcomes).stream().filter(o -> !o.ok()).count());
+            System.out.println("Rolling upgrade: balancer " + cluster.balancer().states());
+        }
+        List<String> times = new ArrayList<>(failureTimes);
+        if (!times.isEmpty()) {
+            System.out.printf(
+                    "Rolling upgrade: failures from %s to %s; first %s%n",
+                    times.get(0), times.get(times.size() - 1), times.subList(0, Math.min(5, times.size())));
         }
         Thread.sleep(2_000);
         stop.set(true);

@@ -161,8 +161,11 @@ public final class Haproxy implements AutoCloseable {
         }
     }
 
-    /** What the balancer says of one instance now: {@code status} (UP, DOWN, DRAIN, MAINT...) and open sessions. */
-    public record ServerState(String status, int sessions) {}
+    /**
+     * What the balancer says of one instance now: {@code status} (UP, DOWN, DRAIN, MAINT...), open sessions, and how
+     * many 5xx answers it has sent through the balancer so far.
+     */
+    public record ServerState(String status, int sessions, long responses5xx) {}
 
     public Map<String, ServerState> states() {
         Map<String, ServerState> states = new LinkedHashMap<>();
@@ -181,7 +184,9 @@ public final class Haproxy implements AutoCloseable {
                 states.put(
                         name,
                         new ServerState(
-                                fields[header.indexOf("status")], Integer.parseInt(fields[header.indexOf("scur")])));
+                                fields[header.indexOf("status")],
+                                Integer.parseInt(fields[header.indexOf("scur")]),
+                                Long.parseLong(fields[header.indexOf("hrsp_5xx")])));
             }
         }
         return states;
