@@ -71,7 +71,8 @@ public enum ExportSection {
             false,
             "SELECT d.id, d.delivery_id, d.topic, d.resource_id, d.outcome, d.detail, d.received_at, d.payload"
                     + " FROM webhook_delivery d WHERE (d.topic LIKE 'customer.%' AND d.resource_id IN"
-                    + " (CAST(?1 AS CHAR), CONCAT('\"', ?1, '\"'))) OR (d.topic LIKE 'order.%' AND EXISTS (SELECT 1"
+                    + " (CAST(?1 AS CHAR) COLLATE utf8mb4_unicode_ci, CONCAT('\"', ?1, '\"') COLLATE utf8mb4_unicode_ci))"
+                    + " OR (d.topic LIKE 'order.%' AND EXISTS (SELECT 1"
                     + " FROM shop_order o WHERE o.user_id = ?1 AND d.resource_id IN (o.order_id,"
                     + " CONCAT('\"', o.order_id, '\"')))) ORDER BY d.id"),
     IDEMPOTENCY_RECORDS(
