@@ -32,7 +32,9 @@ public final class JsonLogFiles {
         int deleted = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
-                if (ROTATED.matcher(file.getFileName().toString()).matches()
+                Path name = file.getFileName();
+                if (name != null
+                        && ROTATED.matcher(name.toString()).matches()
                         && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
                         && Files.deleteIfExists(file)) {
                     deleted++;
