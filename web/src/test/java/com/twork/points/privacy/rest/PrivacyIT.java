@@ -516,18 +516,22 @@ class PrivacyIT {
     @Test
     void anEarnRacingWithTheErasureEitherLandsBeforeItAndIsScrubbedOrIsRefused() throws Exception {
         Session admin = staff("ADMIN");
+        long landedInAll = 0;
+        long refusedInAll = 0;
         for (int round = 0; round < 3; round++) {
             long member = Fixtures.newMember();
             earn(member, 100, "Start", null).assertOk();
             ExecutorService pool = Executors.newFixedThreadPool(6);
+            ExecutorService eraser = Executors.newSingleThreadExecutor();
             try {
                 List<Future<Reply>> earns = new ArrayList<>();
-                for (int i = 0; i < 30; i++) {
+                for (int i = 0; i < 60; i++) {
                     String description = "Race " + i + " of member " + member;
                     earns.add(pool.submit(() -> earn(member, 5, description, null)));
                 }
-                Thread.sleep(20L * round);
-                Future<Reply> erasure = pool.submit(() -> erase(admin, member, "{\"reason\": \"race round\"}"));
+                // The erasure starts once the first earns are in, while most are still queued or running.
+                earns.get(round).get();
+                Future<Reply> erasure = eraser.submit(() -> erase(admin, member, "{\"reason\": \"race round\"}"));
                 assertFalse(
                         erasure.get().object().getBoolean("already_erased"),
                         erasure.get().body());
@@ -540,6 +544,10 @@ class PrivacyIT {
                         reply.assertError(403, "rest_user_erased");
                     }
                 }
+                System.out.println("Round " + round + ": " + landed + " earns before the erasure, " + (60 - landed)
+                        + " refused after it");
+                landedInAll += landed;
+                refusedInAll += 60 - landed;
                 assertEquals(100 + 5 * landed, Ledger.assertInvariant(member), "every answered earn counted once");
                 assertEquals(1 + landed, Ledger.rows(member));
                 assertEquals(
@@ -550,8 +558,12 @@ class PrivacyIT {
                         "an earn that got in before the erasure is scrubbed with the rest");
             } finally {
                 pool.shutdownNow();
+                eraser.shutdownNow();
             }
         }
+        assertTrue(
+                landedInAll > 0 && refusedInAll > 0,
+                "both sides of the race happened: " + landedInAll + "/" + refusedInAll);
         try (Connection connection = Fixtures.connect()) {
             assertTrue(AuditChainCheck.verify(connection).intact());
         }
@@ -746,5 +758,60 @@ class PrivacyIT {
             }
             Files.deleteIfExists(recentLog);
         }
+    }
+
+    /**
+     * 100,000 ledger rows come through as one document, read here with a streaming parser: the server writes from a
+     * cursor (fetch size 500) and collects nothing, so the size of a member's history costs it no memory.
+     */
+    @Test
+    void aMemberWithAHundredThousandRowsIsExportedAsAStream() throws Exception {
+        Session manager = staff("MANAGER");
+        long member = Fixtures.newMember();
+        int rows = 100_000;
+        Fixtures.update(
+                "INSERT INTO point_transaction (user_id, type, points, description, created_at, remaining, status, source,"
+                        + " actor) SELECT ?, 'earn', 1, CONCAT('bulk ', seq), UTC_TIMESTAMP(6), 1, 'available', 'admin',"
+                        + " 'test' FROM seq_1_to_100000",
+                member);
+        Fixtures.update(
+                "INSERT INTO point_account (user_id, balance, lifetime_earned, updated_at) VALUES (?, ?, ?, UTC_TIMESTAMP(6))",
+                member,
+                rows,
+                rows);
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        manager.request("/members/" + member + "/export").GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, response.statusCode());
+        long transactions = 0;
+        String section = "";
+        int depth = 0;
+        try (jakarta.json.stream.JsonParser parser = Json.createParser(response.body())) {
+            while (parser.hasNext()) {
+                jakarta.json.stream.JsonParser.Event event = parser.next();
+                switch (event) {
+                    case KEY_NAME -> {
+                        if (depth == 1) {
+                            section = parser.getString();
+                        }
+                    }
+                    case START_OBJECT -> {
+                        depth++;
+                        if (depth == 2 && "transactions".equals(section)) {
+                            transactions++;
+                        }
+                    }
+                    case END_OBJECT -> depth--;
+                    default -> {
+                        // values and arrays: only objects are counted
+                    }
+                }
+            }
+        }
+        assertEquals(rows, transactions);
+        System.out.println("Exported " + rows + " rows in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        assertEquals(rows, Ledger.assertInvariant(member), "the test's ledger is consistent for the other suites");
     }
 }
