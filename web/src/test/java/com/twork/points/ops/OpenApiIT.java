@@ -25,6 +25,8 @@ class OpenApiIT {
             "/birthday",
             "/sync",
             "/members/{user_id}",
+            "/members/{user_id}/export",
+            "/members/{user_id}/erase",
             "/auth/login",
             "/auth/logout",
             "/auth/nonce",

@@ -31,8 +31,8 @@ public class AuditService {
 
     private List<AuditChain.StoredRow> rowsAfter(long afterId, long headId, int limit) {
         List<?> rows = em.createNativeQuery("SELECT id, created_at, actor, action, member_user_id, delta, reason,"
-                        + " balance_before, balance_after, transaction_id, client_address, details, prev_hash, hash"
-                        + " FROM audit_log WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT " + limit)
+                        + " balance_before, balance_after, transaction_id, client_address, details, prev_hash, hash,"
+                        + " redacted_by FROM audit_log WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT " + limit)
                 .setParameter(1, afterId)
                 .setParameter(2, headId)
                 .getResultList();
@@ -52,7 +52,7 @@ public class AuditService {
                             (String) row[10],
                             (String) row[11]);
                     return new AuditChain.StoredRow(
-                            ((Number) row[0]).longValue(), entry, (String) row[12], (String) row[13]);
+                            ((Number) row[0]).longValue(), entry, (String) row[12], (String) row[13], number(row[14]));
                 })
                 .toList();
     }

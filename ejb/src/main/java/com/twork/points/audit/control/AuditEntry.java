@@ -41,6 +41,23 @@ public record AuditEntry(
                 text(details));
     }
 
+    /**
+     * This entry with its personal fields (free-text reason, client address, details) removed: what an erasure
+     * leaves of a row about the erased member (docs/privacy.md).
+     */
+    public AuditEntry redacted() {
+        return new AuditEntry(
+                at, actor, action, memberUserId, delta, null, balanceBefore, balanceAfter, transactionId, null, null);
+    }
+
+    /**
+     * SHA-256 hex of the redacted content: the erasure row lists it for every row it redacted, so the chain check
+     * still proves each kept field of a redacted row.
+     */
+    public String redactedDigest() {
+        return KeyHashing.sha256Hex(redacted().canonical());
+    }
+
     /** SHA-256 hex of the previous row's hash followed by this row's canonical content. */
     public String chainHash(String previousHash) {
         return KeyHashing.sha256Hex(previousHash + canonical());

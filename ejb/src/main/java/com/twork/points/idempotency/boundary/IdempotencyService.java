@@ -58,10 +58,12 @@ public class IdempotencyService {
 
     /**
      * Claims the key for this request. Authenticates first (the interceptor binding), so an unknown or revoked
-     * caller neither creates records nor gets stored answers back.
+     * caller neither creates records nor gets stored answers back. {@code memberUserId}: the member the request is
+     * about, kept with the record so that erasing the member deletes it (docs/privacy.md).
      */
     @RequiresPermission(value = Permission.WRITE, customers = CustomerAccess.ANY)
-    public IdempotencyClaim claim(String method, String path, String key, String requestHash) {
+    public IdempotencyClaim claim(
+            String method, String path, String key, String requestHash, Optional<Long> memberUserId) {
         // The scope is the verified caller: one key or one logged-in session, never a shared "anonymous".
         AuthenticatedCaller verified = caller.caller().orElseThrow();
         String credential = verified.actor()
@@ -69,13 +71,15 @@ public class IdempotencyService {
         String scope = KeyHashing.sha256Hex(credential + '\n' + method + '\n' + path + '\n' + key);
         Instant now = clock.now();
         String owner = instance.id();
-        if (records.insertIfAbsent(scope, credential, method, path, key, requestHash, owner, now, now.plus(KEEP))) {
+        if (records.insertIfAbsent(
+                scope, credential, method, path, key, requestHash, owner, memberUserId, now, now.plus(KEEP))) {
             return started(scope);
         }
         Optional<StoredRecord> stored = records.find(scope);
         if (stored.isEmpty()) {
             // Removed between our insert attempt and the read (an abandoned 5xx): claim it afresh.
-            return records.insertIfAbsent(scope, credential, method, path, key, requestHash, owner, now, now.plus(KEEP))
+            return records.insertIfAbsent(
+                            scope, credential, method, path, key, requestHash, owner, memberUserId, now, now.plus(KEEP))
                     ? started(scope)
                     : new IdempotencyClaim.InProgress();
         }

@@ -26,11 +26,12 @@ public class IdempotencyRecords {
             String key,
             String requestHash,
             String ownerInstance,
+            Optional<Long> memberUserId,
             Instant now,
             Instant expiresAt) {
         return em.createNativeQuery("INSERT IGNORE INTO idempotency_record (scope_hash, credential, http_method, path,"
-                                + " idempotency_key, request_hash, state, owner_instance, created_at, expires_at)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_progress', ?9, ?7, ?8)")
+                                + " idempotency_key, request_hash, state, owner_instance, member_user_id, created_at,"
+                                + " expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'in_progress', ?9, ?10, ?7, ?8)")
                         .setParameter(1, scope)
                         .setParameter(2, credential)
                         .setParameter(3, method)
@@ -40,6 +41,7 @@ public class IdempotencyRecords {
                         .setParameter(7, now)
                         .setParameter(8, expiresAt)
                         .setParameter(9, ownerInstance)
+                        .setParameter(10, memberUserId.orElse(null))
                         .executeUpdate()
                 == 1;
     }

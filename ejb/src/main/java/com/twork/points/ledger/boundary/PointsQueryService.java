@@ -52,7 +52,7 @@ public class PointsQueryService {
         LedgerQueries.MemberBalance found =
                 ledger.memberBalance(userId, now, now.plus(EXPIRING_SOON)).orElseThrow(MemberNotFoundException::new);
         if (!found.active()) {
-            throw new MemberInactiveException();
+            throw MemberInactiveException.of(found.status());
         }
         BalanceSnapshot snapshot =
                 found.snapshot().orElse(new BalanceSnapshot(0, 0, 0, 0, 0, found.memberCreatedAt(), 0, 0));

@@ -84,12 +84,16 @@ public class AccountLedger {
         Object[] row = (Object[]) rows.get(0);
         return Optional.of(new Locked(
                 (PointAccount) row[0],
-                MemberStatus.ACTIVE.wire().equals(row[1]),
+                MemberStatus.fromWire((String) row[1]),
                 Optional.ofNullable((Number) row[2]).map(Number::longValue)));
     }
 
-    /** A locked account, whether its member is active, and the row of the order key asked about, if recorded. */
-    public record Locked(PointAccount account, boolean memberActive, Optional<Long> orderRowId) {}
+    /** A locked account, its member's status, and the row of the order key asked about, if recorded. */
+    public record Locked(PointAccount account, MemberStatus memberStatus, Optional<Long> orderRowId) {
+        public boolean memberActive() {
+            return memberStatus == MemberStatus.ACTIVE;
+        }
+    }
 
     /**
      * Expires what remains of every lot whose expiry time has passed, as one {@code expire} debit with an

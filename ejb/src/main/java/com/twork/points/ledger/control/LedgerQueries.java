@@ -48,7 +48,11 @@ public class LedgerQueries {
     }
 
     /** A member's status and creation time with its balance snapshot (empty when it has no account yet). */
-    public record MemberBalance(boolean active, Instant memberCreatedAt, Optional<BalanceSnapshot> snapshot) {}
+    public record MemberBalance(MemberStatus status, Instant memberCreatedAt, Optional<BalanceSnapshot> snapshot) {
+        public boolean active() {
+            return status == MemberStatus.ACTIVE;
+        }
+    }
 
     /**
      * The member and its {@link #snapshot} in one statement: the balance route's whole database work is one
@@ -81,8 +85,7 @@ public class LedgerQueries {
                         Times.instant(row[7]),
                         number(row[8]),
                         number(row[9])));
-        return Optional.of(
-                new MemberBalance(MemberStatus.ACTIVE.wire().equals(row[0]), Times.instant(row[1]), snapshot));
+        return Optional.of(new MemberBalance(MemberStatus.fromWire((String) row[0]), Times.instant(row[1]), snapshot));
     }
 
     private static long number(Object value) {

@@ -160,7 +160,7 @@ public class PointsLedger {
             return begin(userId, actor, now, settings);
         }
         if (!locked.get().memberActive()) {
-            throw new MemberInactiveException();
+            throw MemberInactiveException.of(locked.get().memberStatus());
         }
         problem.ifPresent(failure -> {
             throw failure;

@@ -1,5 +1,6 @@
 package com.twork.points.member.boundary;
 
+import com.twork.points.member.entity.MemberStatus;
 import com.twork.points.platform.boundary.ApplicationFailure;
 
 /** The target member exists but is inactive: no points may be read or moved. */
@@ -8,5 +9,14 @@ public class MemberInactiveException extends ApplicationFailure {
 
     public MemberInactiveException() {
         super("User account is not active");
+    }
+
+    protected MemberInactiveException(String message) {
+        super(message);
+    }
+
+    /** The failure for a member that is not active: erased members say so with their own code. */
+    public static MemberInactiveException of(MemberStatus status) {
+        return status == MemberStatus.ERASED ? new MemberErasedException() : new MemberInactiveException();
     }
 }

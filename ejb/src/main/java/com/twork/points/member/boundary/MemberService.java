@@ -57,6 +57,9 @@ public class MemberService {
                             now));
         }
         Member member = members.lock(changes.userId()).orElseThrow(MemberNotFoundException::new);
+        if (member.isErased()) {
+            throw new MemberErasedException();
+        }
         member.update(changes.email(), changes.displayName(), changes.status(), changes.birthday(), now);
         return member;
     }

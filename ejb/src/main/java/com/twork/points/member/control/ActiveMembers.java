@@ -45,7 +45,7 @@ public class ActiveMembers {
 
     private static Member requireActive(Member member) {
         if (!member.isActive()) {
-            throw new MemberInactiveException();
+            throw MemberInactiveException.of(member.status());
         }
         return member;
     }

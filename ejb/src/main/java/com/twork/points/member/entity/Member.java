@@ -57,11 +57,30 @@ public class Member {
             Optional<MemberStatus> newStatus,
             Optional<Optional<LocalDate>> newBirthday,
             Instant now) {
+        if (isErased()) {
+            throw new IllegalStateException("an erased member never changes again");
+        }
         newEmail.ifPresent(value -> email = value.orElse(null));
         newDisplayName.ifPresent(value -> displayName = value.orElse(null));
         newStatus.ifPresent(value -> status = value);
         newBirthday.ifPresent(value -> birthday = value.orElse(null));
         updatedAt = now;
+    }
+
+    /**
+     * Removes every personal field and closes the member for good (docs/privacy.md): the row stays, so the ledger
+     * keeps its owner and the user id is never given to anybody else.
+     */
+    public void erase(Instant now) {
+        email = null;
+        displayName = null;
+        birthday = null;
+        status = MemberStatus.ERASED;
+        updatedAt = now;
+    }
+
+    public boolean isErased() {
+        return status == MemberStatus.ERASED;
     }
 
     public long userId() {

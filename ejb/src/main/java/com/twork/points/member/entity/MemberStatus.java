@@ -1,9 +1,13 @@
 package com.twork.points.member.entity;
 
-/** Whether a member may use points; stored lower-case as on the wire. */
+/**
+ * Whether a member may use points; stored lower-case as on the wire. {@code ERASED} is final: the member's personal
+ * data was removed on request (docs/privacy.md) and nothing may be written for it again.
+ */
 public enum MemberStatus {
     ACTIVE("active"),
-    INACTIVE("inactive");
+    INACTIVE("inactive"),
+    ERASED("erased");
 
     private final String wire;
 

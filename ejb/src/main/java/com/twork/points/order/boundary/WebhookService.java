@@ -93,6 +93,9 @@ public class WebhookService {
                 receipt = new WebhookReceipt("failed", "the body is not a JSON object");
             } else {
                 OrderOutcome outcome = events.apply(name, payload);
+                if (outcome.bodyMustNotBeKept()) {
+                    deliveries.forgetBody(id);
+                }
                 receipt = new WebhookReceipt(outcome.outcome(), outcome.detail());
             }
         } catch (RuntimeException e) {

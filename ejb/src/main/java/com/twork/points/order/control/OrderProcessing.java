@@ -10,6 +10,7 @@ import com.twork.points.ledger.entity.TransactionSource;
 import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.ledger.entity.TransactionType;
 import com.twork.points.member.control.MemberRepository;
+import com.twork.points.member.entity.Member;
 import com.twork.points.order.entity.ShopOrder;
 import com.twork.points.order.entity.ShopOrderRefund;
 import com.twork.points.platform.control.AppClock;
@@ -79,6 +80,9 @@ public class OrderProcessing {
                 signupBonus.grant(member, settings, origin);
             }
             account = accounts.lock(member, now);
+            if (members.find(member).filter(Member::isErased).isPresent()) {
+                return OrderOutcome.erased(member);
+            }
         }
         ShopOrder order = lockOrder(orderId, event, now);
         if (order.isNewerThan(event.dateModified())) {

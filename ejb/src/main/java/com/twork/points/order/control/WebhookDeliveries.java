@@ -46,6 +46,14 @@ public class WebhookDeliveries {
                 .findFirst();
     }
 
+    /** Drops a delivery's stored body (it named an erased member: docs/privacy.md). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forgetBody(long id) {
+        em.createNativeQuery("UPDATE webhook_delivery SET payload = NULL WHERE id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(long id, String outcome, String detail) {
         em.createNativeQuery("UPDATE webhook_delivery SET outcome = ?2, detail = ?3 WHERE id = ?1")

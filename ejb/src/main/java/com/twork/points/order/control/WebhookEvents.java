@@ -51,7 +51,7 @@ public class WebhookEvents {
             if (!looksLikeCustomer) {
                 return new OrderOutcome("ignored", "the body is not a customer for " + topic);
             }
-            return OrderOutcome.applied(TransientFailures.retry(() -> customers.apply(payload, deleted)));
+            return TransientFailures.retry(() -> customers.apply(payload, deleted));
         }
         return new OrderOutcome("ignored", "topic " + topic + " is not used");
     }

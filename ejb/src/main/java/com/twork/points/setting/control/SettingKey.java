@@ -38,7 +38,21 @@ public enum SettingKey {
     /** Failed logins per account within 15 minutes before further attempts are refused for the rest of them. */
     LOGIN_ATTEMPT_LIMIT("login_attempt_limit", "5", integer(1, 1_000)),
     /** Requests per API key and minute; 0 = no limit. */
-    KEY_RATE_LIMIT_PER_MINUTE("key_rate_limit_per_minute", "0", integer(0, 1_000_000));
+    KEY_RATE_LIMIT_PER_MINUTE("key_rate_limit_per_minute", "0", integer(0, 1_000_000)),
+    /** Retention (docs/privacy.md): stored Idempotency-Key answers; at least the 25 hours a replay is honoured. */
+    RETENTION_IDEMPOTENCY_HOURS("retention_idempotency_hours", "25", integer(25, 8_760)),
+    /** Stored webhook deliveries with their bodies (the console re-processes from them). */
+    RETENTION_WEBHOOK_DAYS("retention_webhook_days", "90", integer(1, 3_650)),
+    /** Login sessions after their last use; never shorter than the 30-minute idle timeout. */
+    RETENTION_SESSION_MINUTES("retention_session_minutes", "30", integer(30, 525_600)),
+    /** Failure events (the console's alert counts the last hour of them). */
+    RETENTION_FAILURE_DAYS("retention_failure_days", "7", integer(1, 3_650)),
+    /** Throttle windows (auth failures per client address, login attempts per login). */
+    RETENTION_THROTTLE_HOURS("retention_throttle_hours", "24", integer(1, 8_760)),
+    /** Rotated JSON log files, by their last change. */
+    RETENTION_LOG_DAYS("retention_log_days", "30", integer(1, 3_650)),
+    /** Whether WooCommerce's customer.deleted erases the member (docs/privacy.md) instead of making it inactive. */
+    ERASE_ON_CUSTOMER_DELETED("erase_on_customer_deleted", "false", bool());
 
     private final String key;
     private final String defaultValue;

@@ -29,7 +29,9 @@ class SettingKeyTest {
     @Test
     void theSeedMigrationsInsertExactlyTheCodeDefaults() throws IOException {
         StringBuilder sql = new StringBuilder();
-        for (String file : new String[] {"V2__default_settings_and_tiers.sql", "V5__security_and_audit.sql"}) {
+        for (String file : new String[] {
+            "V2__default_settings_and_tiers.sql", "V5__security_and_audit.sql", "V15__member_data_rights.sql"
+        }) {
             try (InputStream in = getClass().getResourceAsStream("/db/migration/" + file)) {
                 sql.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }

@@ -43,9 +43,10 @@ public final class AuditChainCheck {
     }
 
     private static List<AuditChain.StoredRow> page(Connection connection, long afterId, long upTo, int limit) {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id, created_at, actor, action,"
-                + " member_user_id, delta, reason, balance_before, balance_after, transaction_id, client_address,"
-                + " details, prev_hash, hash FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, created_at, actor, action,"
+                        + " member_user_id, delta, reason, balance_before, balance_after, transaction_id, client_address,"
+                        + " details, prev_hash, hash, redacted_by FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?")) {
             statement.setLong(1, afterId);
             statement.setLong(2, upTo);
             statement.setInt(3, limit);
@@ -64,7 +65,8 @@ public final class AuditChainCheck {
                             number(row, 10),
                             row.getString(11),
                             row.getString(12));
-                    rows.add(new AuditChain.StoredRow(row.getLong(1), entry, row.getString(13), row.getString(14)));
+                    rows.add(new AuditChain.StoredRow(
+                            row.getLong(1), entry, row.getString(13), row.getString(14), number(row, 15)));
                 }
             }
             return rows;

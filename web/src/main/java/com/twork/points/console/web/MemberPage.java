@@ -9,6 +9,7 @@ import com.twork.points.ledger.boundary.AdjustmentResult;
 import com.twork.points.ledger.boundary.AdjustmentService;
 import com.twork.points.ledger.boundary.BalanceView;
 import com.twork.points.ledger.boundary.PointsQueryService;
+import com.twork.points.member.boundary.MemberInactiveException;
 import com.twork.points.member.boundary.MemberNotFoundException;
 import com.twork.points.member.boundary.MemberService;
 import com.twork.points.member.entity.Member;
@@ -69,7 +70,12 @@ public class MemberPage {
         } catch (MemberNotFoundException e) {
             return;
         }
-        balance = points.balance(userId);
+        try {
+            balance = points.balance(userId);
+        } catch (MemberInactiveException closed) {
+            // Inactive and erased members have no balance to show; the rest of the page still does.
+            balance = null;
+        }
         lots = queries.lots(userId);
         TransactionFilter mine = new TransactionFilter(
                 Optional.empty(), id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());

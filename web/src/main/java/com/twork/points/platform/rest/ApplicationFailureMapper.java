@@ -8,6 +8,7 @@ import com.twork.points.ledger.boundary.InsufficientPointsException;
 import com.twork.points.ledger.boundary.InvalidReferralException;
 import com.twork.points.ledger.boundary.NotBirthdayException;
 import com.twork.points.ledger.boundary.RedemptionLimitException;
+import com.twork.points.member.boundary.MemberErasedException;
 import com.twork.points.member.boundary.MemberInactiveException;
 import com.twork.points.member.boundary.MemberNotFoundException;
 import com.twork.points.order.boundary.InvalidSignatureException;
@@ -40,6 +41,7 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
             Map.entry(PermissionDeniedException.class, new WireError(403, "rest_forbidden_permission")),
             Map.entry(MemberNotFoundException.class, new WireError(404, "rest_invalid_user")),
             Map.entry(MemberInactiveException.class, new WireError(403, "rest_user_inactive")),
+            Map.entry(MemberErasedException.class, new WireError(403, "rest_user_erased")),
             Map.entry(DuplicateTransactionException.class, new WireError(409, "duplicate_transaction")),
             Map.entry(InsufficientPointsException.class, new WireError(400, "insufficient_points")),
             Map.entry(RedemptionLimitException.class, new WireError(400, "redemption_limit")),

@@ -7,6 +7,8 @@ import com.twork.points.security.control.KeyHashing;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,6 +18,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * SPEC §3.7 {@code Idempotency-Key} on every POST: the first request claims the key and its answer (2xx or 4xx)
@@ -30,6 +35,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotency-Replayed";
     private static final String SCOPE = "twork.idempotency-scope";
+    private static final Pattern USER_IN_PATH = Pattern.compile("(?:^|/)([1-9][0-9]{0,17})(?:/|$)");
 
     @Inject
     IdempotencyService idempotency;
@@ -52,8 +58,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Object body = request.getProperty(RequestBodyFilter.PROPERTY);
         String bodyHash = KeyHashing.sha256Hex(body instanceof JsonValue json ? CanonicalJson.of(json) : "");
         String path = request.getUriInfo().getPath();
-        IdempotencyClaim claim =
-                TransientFailures.retry(() -> idempotency.claim(request.getMethod(), path, key, bodyHash));
+        IdempotencyClaim claim = TransientFailures.retry(
+                () -> idempotency.claim(request.getMethod(), path, key, bodyHash, member(body, path)));
         if (claim instanceof IdempotencyClaim.Started started) {
             request.setProperty(SCOPE, started.scope());
         } else if (claim instanceof IdempotencyClaim.Replay replay) {
@@ -86,6 +92,23 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (response.hasEntity()) {
             response.setEntity(body);
         }
+    }
+
+    /**
+     * The member a request is about: the body's {@code user_id} (a whole number or a numeric string), else the user
+     * id in the path. Stored with the record so that erasing the member finds it (docs/privacy.md).
+     */
+    static Optional<Long> member(Object body, String path) {
+        if (body instanceof JsonObject object && object.get("user_id") != null) {
+            JsonValue value = object.get("user_id");
+            String text =
+                    value instanceof JsonString string ? string.getString().trim() : value.toString();
+            if (text.matches("[1-9][0-9]{0,17}")) {
+                return Optional.of(Long.parseLong(text));
+            }
+        }
+        Matcher inPath = USER_IN_PATH.matcher(path);
+        return inPath.find() ? Optional.of(Long.parseLong(inPath.group(1))) : Optional.empty();
     }
 
     private static String serialised(Object entity) {

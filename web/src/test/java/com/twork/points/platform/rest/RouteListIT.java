@@ -44,6 +44,8 @@ class RouteListIT {
                         "GET " + PREFIX + "expiring/{user_id: [1-9][0-9]{0,17}}",
                         "GET " + PREFIX + "members/{user_id: [1-9][0-9]{0,17}}",
                         "PUT " + PREFIX + "members/{user_id: [1-9][0-9]{0,17}}",
+                        "POST " + PREFIX + "members/{user_id: [1-9][0-9]{0,17}}/erase",
+                        "GET " + PREFIX + "members/{user_id: [1-9][0-9]{0,17}}/export",
                         "POST " + PREFIX + "redeem",
                         "POST " + PREFIX + "referral",
                         "POST " + PREFIX + "sync",
