@@ -14,6 +14,7 @@ import com.twork.points.launcher.server.AccountCommands;
 import com.twork.points.launcher.server.ApiKeyCommands;
 import com.twork.points.launcher.server.ClusterCommand;
 import com.twork.points.launcher.server.Database;
+import com.twork.points.launcher.server.GaleraCommand;
 import com.twork.points.launcher.server.LauncherConfig;
 import com.twork.points.launcher.server.PayaraServer;
 import com.twork.points.launcher.server.RunCommand;
@@ -65,6 +66,15 @@ public final class TworkCommand {
                     "several instances on one database behind HAProxy, all on loopback (docs/operations.md)",
                     (arguments, out) -> new ClusterCommand(out).run((int) arguments.number("--instances", 3)),
                     number("--instances", "N", 1, "how many Payara Micro instances (default 3, at most 9)")),
+            Command.of(
+                    "galera start",
+                    "a 3-node MariaDB Galera cluster on loopback (Debian's mariadb-server, galera-4); prints"
+                            + " TWORK_DB_URL",
+                    (arguments, out) -> new GaleraCommand(out).start()),
+            Command.of(
+                    "galera stop",
+                    "stop the Galera cluster's nodes (its data stays for the next start)",
+                    (arguments, out) -> new GaleraCommand(out).stop()),
             Command.of(
                     "key create",
                     "create an API key; prints ck_... and cs_... once",

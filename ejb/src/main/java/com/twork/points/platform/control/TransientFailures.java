@@ -10,7 +10,10 @@ import java.util.logging.Logger;
 /**
  * Runs a whole transaction again when MariaDB gave up on it for reasons that a second try cures: a deadlock
  * (1213), a lock wait timeout (1205), or a duplicate key (1062) raced in by a concurrent writer (the next try
- * then finds that row and answers as a replay). After the last try the caller gets 503.
+ * then finds that row and answers as a replay). On a Galera cluster 1213 is also a write that lost certification
+ * to a conflicting one committed on another node, raised at COMMIT or on the next statement (the transaction is
+ * gone either way, so the whole use case runs again), and 1047 is a node not ready for clients during a state
+ * change (joining, resyncing) that usually is by the next try. After the last try the caller gets 503.
  */
 public final class TransientFailures {
     static final int ATTEMPTS = 4;
@@ -39,13 +42,13 @@ public final class TransientFailures {
         }
     }
 
-    /** 1213, 1205 or 1062 when one of them is in the cause chain, else 0. */
+    /** 1213, 1205, 1062 or 1047 when one of them is in the cause chain, else 0. */
     static int mariaDbErrorCode(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
                     int code = next.getErrorCode();
-                    if (code == 1213 || code == 1205 || code == 1062) {
+                    if (code == 1213 || code == 1205 || code == 1062 || code == 1047) {
                         return code;
                     }
                 }

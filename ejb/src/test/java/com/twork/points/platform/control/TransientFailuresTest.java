@@ -41,6 +41,25 @@ class TransientFailuresTest {
     }
 
     @Test
+    void galeraCertificationFailuresAndANodeNotReadyAreRetried() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = TransientFailures.retry(() -> {
+            int call = calls.incrementAndGet();
+            if (call == 1) {
+                // WSREP detected deadlock/conflict and aborted the transaction (at COMMIT).
+                throw wrapped(1213);
+            }
+            if (call == 2) {
+                // WSREP has not yet prepared node for application use.
+                throw new IllegalStateException(new SQLException("not ready", "08S01", 1047));
+            }
+            return "done";
+        });
+        assertEquals("done", result);
+        assertEquals(3, calls.get());
+    }
+
+    @Test
     void businessFailuresAndOtherErrorsAreNotRetried() {
         AtomicInteger calls = new AtomicInteger();
         InvalidInputException business = new InvalidInputException("invalid_params", "no");
