@@ -20,6 +20,7 @@ import com.twork.points.launcher.server.PayaraServer;
 import com.twork.points.launcher.server.RunCommand;
 import com.twork.points.launcher.server.SeedCommands;
 import com.twork.points.launcher.tools.bench.BenchCommand;
+import com.twork.points.launcher.tools.bench.GaleraBench;
 import com.twork.points.launcher.tools.bench.StatementsCommand;
 import com.twork.points.launcher.tools.dataset.DatasetGenerator;
 import com.twork.points.launcher.tools.dataset.InvariantCheck;
@@ -159,6 +160,14 @@ public final class TworkCommand {
                             "of " + String.join(",", BenchCommand.HTTP_SCENARIOS) + " (default all)"),
                     text("--report", "FILE", "where the figures go (default docs/benchmarks.md)"),
                     text("--label", "TEXT", "names the run in the report")),
+            Command.of(
+                    "galera bench",
+                    "earn, redeem and balance on one MariaDB vs the 3-node Galera cluster, and one commit's cost on"
+                            + " each, written to docs/benchmarks.md",
+                    TworkCommand::galeraBench,
+                    number("--seconds", "N", 1, "measured seconds per route and connection count (default 15)"),
+                    numbers("--connections", "N,N", 1, "connection counts (default 8,32)"),
+                    text("--report", "FILE", "where the figures go (default docs/benchmarks.md)")),
             Command.of(
                     "statements",
                     "SQL statements one request of each operation sends to MariaDB, as a table",
@@ -389,6 +398,22 @@ public final class TworkCommand {
 
     private static int bench(Arguments arguments, PrintStream out) throws Exception {
         return new BenchCommand(out).run(BenchCommand.options(arguments.given()), payaraJar(), war());
+    }
+
+    private static int galeraBench(Arguments arguments, PrintStream out) throws Exception {
+        List<Integer> connections = Arrays.stream(
+                        arguments.text("--connections", "8,32").split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
+        return new GaleraBench(out)
+                .run(
+                        Path.of("target/bench/galera").toAbsolutePath(),
+                        payaraJar(),
+                        war(),
+                        (int) arguments.number("--seconds", 15),
+                        connections,
+                        Path.of(arguments.text("--report", "docs/benchmarks.md")));
     }
 
     private static int statements(Arguments arguments, PrintStream out) throws Exception {

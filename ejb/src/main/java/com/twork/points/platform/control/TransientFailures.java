@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import javax.transaction.xa.XAException;
 
 /**
  * Runs a whole transaction again when MariaDB gave up on it for reasons that a second try cures: a deadlock
@@ -17,6 +18,9 @@ import java.util.logging.Logger;
  */
 public final class TransientFailures {
     static final int ATTEMPTS = 4;
+    /** MariaDB's text for 1213 (ER_LOCK_DEADLOCK) in the server's default English messages. */
+    static final String DEADLOCK_MESSAGE = "Deadlock found when trying to get lock";
+
     private static final Logger LOG = Logger.getLogger(TransientFailures.class.getName());
 
     private TransientFailures() {}
@@ -42,9 +46,19 @@ public final class TransientFailures {
         }
     }
 
-    /** 1213, 1205, 1062 or 1047 when one of them is in the cause chain, else 0. */
+    /**
+     * 1213, 1205, 1062 or 1047 when one of them is in the cause chain, else 0. A failed COMMIT reaches us without
+     * its SQLException: Payara's local-transaction resource rethrows it as an {@code XAException} carrying only the
+     * driver's message, so a deadlock (a lost certification) is recognised there by MariaDB's message for 1213, which
+     * means the transaction was rolled back. Any other failure at COMMIT is not retried: its outcome is unknown.
+     */
     static int mariaDbErrorCode(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof XAException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains(DEADLOCK_MESSAGE)) {
+                return 1213;
+            }
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
                     int code = next.getErrorCode();

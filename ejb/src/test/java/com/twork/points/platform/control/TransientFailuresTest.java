@@ -8,6 +8,7 @@ import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.boundary.TemporarilyUnavailableException;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class TransientFailuresTest {
@@ -57,6 +58,19 @@ class TransientFailuresTest {
         });
         assertEquals("done", result);
         assertEquals(3, calls.get());
+    }
+
+    @Test
+    void aCommitRefusedByCertificationIsRecognisedThroughTheContainersXaException() {
+        // As Payara reports it: EJBException > TransactionalException > SystemException > XAException(message).
+        RuntimeException atCommit = new IllegalStateException(
+                "during commit",
+                new Exception(new XAException("jakarta.resource.spi.LocalTransactionException: (conn=42) Deadlock"
+                        + " found when trying to get lock; try restarting transaction")));
+        assertEquals(1213, TransientFailures.mariaDbErrorCode(atCommit));
+        RuntimeException unknownOutcome = new IllegalStateException(
+                "during commit", new Exception(new XAException("Socket error: connection reset")));
+        assertEquals(0, TransientFailures.mariaDbErrorCode(unknownOutcome));
     }
 
     @Test

@@ -45,6 +45,7 @@ public final class Galera {
     private static final Path PROVIDER = Path.of("/usr/lib/galera/libgalera_smm.so");
     private static final String STATE_FILE = "galera.properties";
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(180);
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern RECOVERED = Pattern.compile("WSREP: Recovered position: ?([0-9a-f-]{36}:-?\\d+)");
 
     private final Path work;
@@ -106,7 +107,7 @@ public final class Galera {
                         "n" + i, freePort(taken, 1), freePort(taken, 2), freePort(taken, 1), work.resolve("n" + i)));
             }
             byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
+            RANDOM.nextBytes(secret);
             Galera galera = new Galera(work, "twork-points", HexFormat.of().formatHex(secret), nodes);
             galera.write(state);
             return galera;
@@ -554,13 +555,19 @@ public final class Galera {
         return new Galera(work, properties.getProperty("cluster.name"), properties.getProperty("password"), nodes);
     }
 
-    /** A free port (with the next {@code span - 1} free too) not handed out before. */
+    /**
+     * A free port (with the next {@code span - 1} free too) not handed out before, below the kernel's ephemeral range:
+     * the IST and SST ports are only listened on while a node joins, and a port from the ephemeral range had been
+     * taken meanwhile by some outgoing connection's local end ("Failed to open IST listener ... Address already in
+     * use", and the node aborted its join).
+     */
     private static int freePort(Set<Integer> taken, int span) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int port = Ports.freePort();
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = 10_000 + RANDOM.nextInt(Math.max(1, below - 10_000 - span));
             boolean free = true;
             for (int p = port; p < port + span; p++) {
-                free &= !taken.contains(p) && p < 65_536 && (p == port || Ports.isFree(p));
+                free &= !taken.contains(p) && Ports.isFree(p);
             }
             if (free) {
                 for (int p = port; p < port + span; p++) {
@@ -569,7 +576,18 @@ public final class Galera {
                 return port;
             }
         }
-        throw new IllegalStateException("No free ports for the Galera nodes");
+        throw new IllegalStateException("No free ports for the Galera nodes below " + below);
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim();
+            int start = Integer.parseInt(range.split("\\s+")[0]);
+            return start > 12_000 ? start : 32_768;
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
     }
 
     private static void requireInstalled() {
