@@ -18,10 +18,10 @@ import javax.sql.DataSource;
  * through different nodes both took it, both ran V1, and one left a failed migration in the history (seen on this
  * machine). A committed row is seen by every node: two claims inserted at once on two nodes are settled by
  * certification (one fails with 1213) and a later one fails on the key (1062). The holder refreshes the row while it
- * works; a row left by a killed process is taken over once it is {@link #STALE} old.
+ * works; a row left by a killed process is taken over once it is {@link #STALE_SECONDS} old.
  */
 final class MigrationClaim implements AutoCloseable {
-    static final Duration STALE = Duration.ofSeconds(30);
+    static final int STALE_SECONDS = 30;
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final Duration PATIENCE = Duration.ofMinutes(30);
     private static final Logger LOG = Logger.getLogger(MigrationClaim.class.getName());
@@ -71,7 +71,7 @@ final class MigrationClaim implements AutoCloseable {
                     "CREATE TABLE IF NOT EXISTS schema_migration_claim (id TINYINT NOT NULL PRIMARY KEY,"
                             + " owner VARCHAR(64) NOT NULL, refreshed_at DATETIME(6) NOT NULL) ENGINE=InnoDB");
             statement.executeUpdate("DELETE FROM schema_migration_claim WHERE refreshed_at < UTC_TIMESTAMP(6)"
-                    + " - INTERVAL " + STALE.toSeconds() + " SECOND");
+                    + " - INTERVAL " + STALE_SECONDS + " SECOND");
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO schema_migration_claim (id, owner, refreshed_at) VALUES (1, ?, UTC_TIMESTAMP(6))")) {
                 insert.setString(1, owner);
@@ -88,24 +88,30 @@ final class MigrationClaim implements AutoCloseable {
     }
 
     private void refresh() {
-        execute("UPDATE schema_migration_claim SET refreshed_at = UTC_TIMESTAMP(6) WHERE id = 1 AND owner = ?");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE schema_migration_claim SET refreshed_at = UTC_TIMESTAMP(6) WHERE id = 1 AND owner = ?")) {
+            connection.setAutoCommit(true);
+            update.setString(1, owner);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            // A lost refresh is made up by the next one (the claim goes stale only after several).
+            LOG.warning(() -> "Schema migration claim not refreshed: " + e.getMessage());
+        }
     }
 
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        execute("DELETE FROM schema_migration_claim WHERE id = 1 AND owner = ?");
-    }
-
-    private void execute(String sql) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM schema_migration_claim WHERE id = 1 AND owner = ?")) {
             connection.setAutoCommit(true);
-            statement.setString(1, owner);
-            statement.executeUpdate();
+            delete.setString(1, owner);
+            delete.executeUpdate();
         } catch (SQLException e) {
-            // A lost refresh or release only makes the others wait until the row is stale.
-            LOG.warning(() -> "Schema migration claim: " + e.getMessage());
+            // The others then wait until the row is stale.
+            LOG.warning(() -> "Schema migration claim not released: " + e.getMessage());
         }
     }
 

@@ -386,24 +386,30 @@ public final class Galera {
         return Optional.ofNullable(position);
     }
 
-    /** One statement through the node's local socket as the socket-authenticated administrator; tab-separated. */
-    private String sql(Node node, String statement) {
+    /**
+     * Statements through the node's local socket as the socket-authenticated administrator; tab-separated rows. They
+     * go in on standard input, so the application account's password never shows in the process list.
+     */
+    private String sql(Node node, String statements) {
         List<String> command = List.of(
                 "mariadb",
                 "--defaults-file=" + node.config(),
                 "--user=" + (isRoot() ? "root" : System.getProperty("user.name")),
                 "--batch",
                 "--skip-column-names",
-                "--connect-timeout=5",
-                "--execute=" + statement);
+                "--connect-timeout=5");
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            String input = statements.strip().endsWith(";") ? statements : statements + ";";
+            try (var in = process.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException clientEndedEarly) {
+                // It could not connect (node still starting): its exit code and message say so below.
+            }
             String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try (InputStream out = process.getInputStream()) {
+                output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

@@ -68,11 +68,13 @@ public final class GaleraBench {
             throws Exception {
         Folders.deleteTree(work);
         List<Result> results = new ArrayList<>();
+        List<String> load = new ArrayList<>();
         double singleCommit;
         double galeraCommit;
         out.println("One MariaDB (embedded) ...");
         EmbeddedDatabase single = EmbeddedDatabase.start(work.resolve("single"));
         try {
+            load.add(loadAverage());
             singleCommit = commitMillis(dataSource(single.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD));
             results.addAll(measure(
                     "one node",
@@ -91,6 +93,7 @@ public final class GaleraBench {
         Galera galera = Galera.in(work.resolve("galera"), 3);
         try {
             galera.start();
+            load.add(loadAverage());
             galeraCommit = commitMillis(dataSource(galera.jdbcUrl(), Galera.USER, galera.password()));
             results.addAll(measure(
                     "Galera 3 nodes",
@@ -105,7 +108,12 @@ public final class GaleraBench {
         } finally {
             galera.stop();
         }
-        String table = table(results, singleCommit, galeraCommit, seconds);
+        load.add(loadAverage());
+        String table = table(results, singleCommit, galeraCommit, seconds)
+                + String.format(
+                        "%nLoad average (1 min) before the one-node run, before the Galera run, at the end: %s (other"
+                                + " work on the machine slows both runs; compare the ratios, not the absolute figures).%n",
+                        String.join(", ", load));
         out.println(table);
         write(report, table);
         out.println("Report written to " + report);
@@ -159,8 +167,9 @@ public final class GaleraBench {
         try {
             server.awaitReady();
             String base = server.baseUrl() + "/wp-json/twork/v1/points";
-            // Warm-up (JIT, pools), and balances for the redeems to draw on.
+            // Warm-up (JIT, pools), then every member gets points, so a redeem of 1 never meets an empty balance.
             load(base, auth, "earn", 16, 15);
+            fund(base, auth);
             for (String scenario : SCENARIOS) {
                 for (int c : connections) {
                     load(base, auth, scenario, c, 3);
@@ -183,6 +192,28 @@ public final class GaleraBench {
             server.close();
         }
         return results;
+    }
+
+    private void fund(String base, String auth) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int id = 1; id <= MEMBERS; id++) {
+            String body = "{\"user_id\": " + id + ", \"points\": 100000}";
+            answers.add(pool.submit(() -> client.send(
+                            HttpRequest.newBuilder(URI.create(base + "/earn"))
+                                    .header("Authorization", auth)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode()));
+        }
+        for (Future<Integer> answer : answers) {
+            if (answer.get() != 200) {
+                throw new IllegalStateException("Funding a member was answered " + answer.get());
+            }
+        }
+        pool.shutdown();
     }
 
     /** {@code connections} closed-loop clients for {@code seconds}, each request to a random member. */
@@ -269,6 +300,14 @@ public final class GaleraBench {
                 statement.executeUpdate("DROP TABLE bench_commit");
                 return millis;
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
