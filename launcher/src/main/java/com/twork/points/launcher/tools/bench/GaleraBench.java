@@ -136,7 +136,8 @@ public final class GaleraBench {
         String consumerKey = KeyHashing.newConsumerKey();
         String consumerSecret = KeyHashing.newConsumerSecret();
         try (Connection connection = source.getConnection()) {
-            new ApiKeyCommands(connection, new PrintStream(PrintStream.nullOutputStream()))
+            new ApiKeyCommands(
+                            connection, new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))
                     .register(consumerKey, consumerSecret, "Galera benchmark", Permission.READ_WRITE);
             try (PreparedStatement member = connection.prepareStatement(
                     "INSERT INTO member (user_id, email, display_name, status, created_at, updated_at)"
