@@ -14,11 +14,13 @@ import com.twork.points.launcher.server.AccountCommands;
 import com.twork.points.launcher.server.ApiKeyCommands;
 import com.twork.points.launcher.server.ClusterCommand;
 import com.twork.points.launcher.server.Database;
+import com.twork.points.launcher.server.GaleraCommand;
 import com.twork.points.launcher.server.LauncherConfig;
 import com.twork.points.launcher.server.PayaraServer;
 import com.twork.points.launcher.server.RunCommand;
 import com.twork.points.launcher.server.SeedCommands;
 import com.twork.points.launcher.tools.bench.BenchCommand;
+import com.twork.points.launcher.tools.bench.GaleraBench;
 import com.twork.points.launcher.tools.bench.StatementsCommand;
 import com.twork.points.launcher.tools.dataset.DatasetGenerator;
 import com.twork.points.launcher.tools.dataset.InvariantCheck;
@@ -65,6 +67,15 @@ public final class TworkCommand {
                     "several instances on one database behind HAProxy, all on loopback (docs/operations.md)",
                     (arguments, out) -> new ClusterCommand(out).run((int) arguments.number("--instances", 3)),
                     number("--instances", "N", 1, "how many Payara Micro instances (default 3, at most 9)")),
+            Command.of(
+                    "galera start",
+                    "a 3-node MariaDB Galera cluster on loopback (Debian's mariadb-server, galera-4); prints"
+                            + " TWORK_DB_URL",
+                    (arguments, out) -> new GaleraCommand(out).start()),
+            Command.of(
+                    "galera stop",
+                    "stop the Galera cluster's nodes (its data stays for the next start)",
+                    (arguments, out) -> new GaleraCommand(out).stop()),
             Command.of(
                     "key create",
                     "create an API key; prints ck_... and cs_... once",
@@ -149,6 +160,14 @@ public final class TworkCommand {
                             "of " + String.join(",", BenchCommand.HTTP_SCENARIOS) + " (default all)"),
                     text("--report", "FILE", "where the figures go (default docs/benchmarks.md)"),
                     text("--label", "TEXT", "names the run in the report")),
+            Command.of(
+                    "galera bench",
+                    "earn, redeem and balance on one MariaDB vs the 3-node Galera cluster, and one commit's cost on"
+                            + " each, written to docs/benchmarks.md",
+                    TworkCommand::galeraBench,
+                    number("--seconds", "N", 1, "measured seconds per route and connection count (default 15)"),
+                    numbers("--connections", "N,N", 1, "connection counts (default 8,32)"),
+                    text("--report", "FILE", "where the figures go (default docs/benchmarks.md)")),
             Command.of(
                     "statements",
                     "SQL statements one request of each operation sends to MariaDB, as a table",
@@ -379,6 +398,22 @@ public final class TworkCommand {
 
     private static int bench(Arguments arguments, PrintStream out) throws Exception {
         return new BenchCommand(out).run(BenchCommand.options(arguments.given()), payaraJar(), war());
+    }
+
+    private static int galeraBench(Arguments arguments, PrintStream out) throws Exception {
+        List<Integer> connections = Arrays.stream(
+                        arguments.text("--connections", "8,32").split(","))
+                .map(String::trim)
+                .map(Integer::valueOf)
+                .toList();
+        return new GaleraBench(out)
+                .run(
+                        Path.of("target/bench/galera").toAbsolutePath(),
+                        payaraJar(),
+                        war(),
+                        (int) arguments.number("--seconds", 15),
+                        connections,
+                        Path.of(arguments.text("--report", "docs/benchmarks.md")));
     }
 
     private static int statements(Arguments arguments, PrintStream out) throws Exception {

@@ -52,14 +52,22 @@ public final class OwnDatabase implements AutoCloseable {
 
     /** A read-write key written straight into this database. */
     public Fixtures.Key newKey() {
+        try (Connection connection = connect()) {
+            return newKey(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A read-write key written through {@code connection} (this or another test database, e.g. a Galera node). */
+    public static Fixtures.Key newKey(Connection connection) throws SQLException {
         String consumerKey = KeyHashing.newConsumerKey();
         String consumerSecret = KeyHashing.newConsumerSecret();
-        try (Connection connection = connect();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO api_key (description, permissions, consumer_key_hash, consumer_secret_hash,"
-                                + " truncated_key, created_at, created_by) VALUES ('test', 'read_write', ?, ?, ?, ?,"
-                                + " 'test')",
-                        Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO api_key (description, permissions, consumer_key_hash, consumer_secret_hash,"
+                        + " truncated_key, created_at, created_by) VALUES ('test', 'read_write', ?, ?, ?, ?,"
+                        + " 'test')",
+                Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, KeyHashing.consumerKeyHash(consumerKey));
             insert.setString(2, KeyHashing.secretHash(consumerSecret));
             insert.setString(3, KeyHashing.truncated(consumerKey));
@@ -69,14 +77,20 @@ public final class OwnDatabase implements AutoCloseable {
                 keys.next();
                 return new Fixtures.Key(keys.getLong(1), consumerKey, consumerSecret);
             }
+        }
+    }
+
+    public long count(String sql, Object... parameters) {
+        try (Connection connection = connect()) {
+            return count(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public long count(String sql, Object... parameters) {
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** The first column of the first row {@code sql} gives on {@code connection}. */
+    public static long count(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -84,20 +98,23 @@ public final class OwnDatabase implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    public void update(String sql, Object... parameters) {
+        try (Connection connection = connect()) {
+            update(connection, sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public void update(String sql, Object... parameters) {
-        try (Connection connection = connect();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+    public static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

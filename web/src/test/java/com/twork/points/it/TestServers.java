@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What the shared test server and a test's own server have in common: how Payara Micro is started for tests. */
-final class TestServers {
+public final class TestServers {
     private TestServers() {}
 
     /**
@@ -22,6 +22,11 @@ final class TestServers {
      * job timers tick every second (the jobs themselves run only when a test makes them due).
      */
     static PayaraServer launch(Path work, String jdbcUrl) {
+        return launch(work, jdbcUrl, EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+    }
+
+    /** The same on a database that has real accounts (a Galera cluster). */
+    public static PayaraServer launch(Path work, String jdbcUrl, String user, String password) {
         try {
             Files.createDirectories(work);
         } catch (IOException e) {
@@ -38,9 +43,9 @@ final class TestServers {
                         "twork.db.url",
                         jdbcUrl,
                         "twork.db.user",
-                        EmbeddedDatabase.USER,
+                        user,
                         "twork.db.password",
-                        EmbeddedDatabase.PASSWORD,
+                        password,
                         "twork.clock.test-shift-enabled",
                         "true",
                         "twork.settings.refresh-millis",

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 
 /**
  * Recognises a failure caused by the database being unreachable (stopped, restarting, network gone) rather than
@@ -24,6 +25,14 @@ public final class DatabaseOutage {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() != null
                     && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // A connection lost during COMMIT (a Galera node killed, the driver moving to the next one): Payara
+            // passes on only the driver's message. The write may or may not be committed; the client resends with its
+            // Idempotency-Key, order id or item ids, which are exactly once.
+            if (cause instanceof XAException
+                    && cause.getMessage() != null
+                    && cause.getMessage().contains("communications")) {
                 return true;
             }
             // The pool's own refusal when it cannot create a connection (Payara's PoolingException and

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseOutageTest {
@@ -15,6 +16,10 @@ class DatabaseOutageTest {
                 "wrapped", new RuntimeException(new SQLNonTransientConnectionException("Socket fail")))));
         assertTrue(DatabaseOutage.isCause(new RuntimeException(new SQLException("gone", "08S01"))));
         assertTrue(DatabaseOutage.isCause(new RuntimeException(new ConnectException("Connection refused"))));
+        // As Payara reports a connection lost during COMMIT (a Galera node killed): only the driver's message.
+        assertTrue(DatabaseOutage.isCause(new IllegalStateException(new Exception(new XAException(
+                "jakarta.resource.spi.LocalTransactionException: Driver has reconnect connection after a"
+                        + " communications failure with 127.0.0.1:31010 during a COMMIT statement")))));
     }
 
     @Test

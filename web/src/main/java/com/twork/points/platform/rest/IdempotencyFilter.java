@@ -88,7 +88,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         String body = response.hasEntity() ? serialised(response.getEntity()) : "";
-        idempotency.finish(scope.toString(), response.getStatus(), body);
+        // Its own transaction after the use case's: on a Galera cluster it can lose certification (1213) like any
+        // other write, and storing the same answer again is harmless.
+        TransientFailures.retry(() -> {
+            idempotency.finish(scope.toString(), response.getStatus(), body);
+            return null;
+        });
         if (response.hasEntity()) {
             response.setEntity(body);
         }
