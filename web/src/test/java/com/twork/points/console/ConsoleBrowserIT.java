@@ -837,8 +837,14 @@ class ConsoleBrowserIT {
         browser.open("/admin/");
         assertEquals(
                 6,
-                browser.driver().findElements(By.cssSelector(".cards .explain")).size(),
+                browser.driver()
+                        .findElements(By.cssSelector("#totals .explain"))
+                        .size(),
                 "every card says what it counts");
+        assertEquals(
+                7,
+                browser.driver().findElements(By.cssSelector("#kpis .explain")).size(),
+                "every KPI too");
         assertTrue(browser.text("daily-explain").contains("referral and birthday"), browser.text("daily-explain"));
 
         HttpResponse<byte[]> icon = HttpClient.newHttpClient()
@@ -1139,10 +1145,15 @@ class ConsoleBrowserIT {
                             .findElement(By.cssSelector("#members tbody tr"))
                             .getCssValue("display"),
                     "a table row becomes a card");
-            String card = browser.driver()
-                    .findElement(By.cssSelector("#members tbody tr"))
-                    .getText();
-            assertTrue(card.contains("Balance") && card.contains("321"), "each value has its label: " + card);
+            WebElement balance = browser.driver()
+                    .findElement(
+                            By.cssSelector("#members tbody tr[data-member='" + member + "'] td[data-label='Balance']"));
+            assertEquals("321", balance.getText());
+            assertEquals(
+                    "\"Balance\"",
+                    browser.driver()
+                            .executeScript("return getComputedStyle(arguments[0], '::before').content;", balance),
+                    "each value carries its label on the card");
             assertFalse(browser.driver().findElement(By.id("console-menu")).isDisplayed(), "the menu is folded");
             browser.find("menu-toggle").click();
             assertTrue(browser.driver().findElement(By.id("console-menu")).isDisplayed(), "the Menu button opens it");

@@ -104,7 +104,7 @@ public class DashboardPage {
             return "no change";
         }
         if (previous == 0) {
-            return "new (0 before)";
+            return "new";
         }
         double percent = 100.0 * (current - previous) / previous;
         return String.format(Locale.ROOT, "%+.1f %%", percent);

@@ -11,8 +11,8 @@ import java.util.Map;
  * explanation and the control that fits its rule (number, switch, choice, time zone, text). The rules themselves
  * stay in {@code SettingKey}; this only decides how they are asked for.
  */
-final class SettingsCatalog {
-    enum Control {
+public final class SettingsCatalog {
+    public enum Control {
         NUMBER,
         DECIMAL,
         SWITCH,
@@ -22,7 +22,7 @@ final class SettingsCatalog {
     }
 
     /** One setting on the page. {@code choices}: value → label, for {@link Control#CHOICE}. */
-    record Entry(
+    public record Entry(
             String key, String label, String explanation, Control control, Map<String, String> choices, String unit) {
         public boolean isNumber() {
             return control == Control.NUMBER || control == Control.DECIMAL;
@@ -51,7 +51,7 @@ final class SettingsCatalog {
     }
 
     /** A titled group of settings. */
-    record Group(String id, String title, List<Entry> entries) {}
+    public record Group(String id, String title, List<Entry> entries) {}
 
     static final List<Group> GROUPS = List.of(
             new Group(
