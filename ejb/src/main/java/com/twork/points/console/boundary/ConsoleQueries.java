@@ -144,25 +144,32 @@ public class ConsoleQueries {
     }
 
     private TransactionFilter.Where memberWhere(MemberFilter filter) {
-        Optional<TransactionFilter.Where> tierCondition = filter.tier().flatMap(key -> {
-            List<TierLadder.Rung> rungs = tiers.ladder().rungs();
-            for (int i = 0; i < rungs.size(); i++) {
-                if (rungs.get(i).key().equals(key)) {
-                    TransactionFilter.Where basis = tierBasis();
-                    List<Object> parameters = new ArrayList<>(basis.parameters());
-                    parameters.add(rungs.get(i).threshold());
-                    String clause = basis.clause() + " >= ?";
-                    if (i + 1 < rungs.size()) {
-                        clause = clause + " AND " + basis.clause() + " < ?";
-                        parameters.addAll(basis.parameters());
-                        parameters.add(rungs.get(i + 1).threshold());
-                    }
-                    return Optional.of(new TransactionFilter.Where("(" + clause + ")", parameters));
-                }
-            }
-            return Optional.empty();
-        });
+        Optional<TransactionFilter.Where> tierCondition = filter.tier().flatMap(this::tierCondition);
         return filter.where(clock.now(), tierCondition);
+    }
+
+    /** Members standing in the tier {@code key}: its threshold reached, the next tier's not (empty if no such tier). */
+    private Optional<TransactionFilter.Where> tierCondition(String key) {
+        List<TierLadder.Rung> rungs = tiers.ladder().rungs();
+        int index = -1;
+        for (int i = 0; i < rungs.size(); i++) {
+            if (rungs.get(i).key().equals(key)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return Optional.empty();
+        }
+        TransactionFilter.Where basis = tierBasis();
+        List<Object> parameters = new ArrayList<>(basis.parameters());
+        parameters.add(rungs.get(index).threshold());
+        if (index + 1 == rungs.size()) {
+            return Optional.of(new TransactionFilter.Where("(" + basis.clause() + " >= ?)", parameters));
+        }
+        parameters.addAll(basis.parameters());
+        parameters.add(rungs.get(index + 1).threshold());
+        return Optional.of(new TransactionFilter.Where(
+                "(" + basis.clause() + " >= ? AND " + basis.clause() + " < ?)", parameters));
     }
 
     /**
