@@ -7,3 +7,17 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// Phones: the menu folds behind the "Menu" button (the stylesheet hides it only when this script runs).
+document.documentElement.classList.add('js');
+document.addEventListener('DOMContentLoaded', function () {
+  var toggle = document.getElementById('menu-toggle');
+  if (!toggle) {
+    return;
+  }
+  toggle.addEventListener('click', function () {
+    var header = toggle.closest('.top');
+    var open = header.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+});

@@ -99,14 +99,23 @@ public final class Browser implements AutoCloseable {
         awaitNextPage(button);
     }
 
-    /** Clicks a button that asks for confirmation, accepts it, and waits for the next page. */
-    public void submitConfirmed(String buttonId) {
+    /** Clicks a button that asks for confirmation, accepts it, waits for the next page; returns the question. */
+    public String submitConfirmed(String buttonId) {
         WebElement button = find(buttonId);
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.alertIsPresent())
-                .accept();
+        org.openqa.selenium.Alert alert =
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        String question = alert.getText();
+        alert.accept();
         awaitNextPage(button);
+        return question;
+    }
+
+    /** Follows a link and waits for the next page. */
+    public void follow(String linkId) {
+        WebElement link = find(linkId);
+        link.click();
+        awaitNextPage(link);
     }
 
     /**
@@ -135,6 +144,39 @@ public final class Browser implements AutoCloseable {
         type("login:password", password);
         submit("login:submit");
     }
+
+    /**
+     * Runs axe-core (test resource {@code axe/axe.min.js}, see its README) on the current page and answers its
+     * violations of "serious" or "critical" impact, each as "rule (impact): help at selectors"; empty when none.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> seriousAccessibilityViolations() {
+        driver.executeScript(AXE.get());
+        Object found = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (result) {"
+                + "  done(result.violations.filter(function (v) {"
+                + "    return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "  .map(function (v) { return v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+                + "    + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + "}, function (error) { done(['axe failed: ' + error]); });");
+        return (java.util.List<String>) found;
+    }
+
+    private static final java.util.function.Supplier<String> AXE = new java.util.function.Supplier<>() {
+        private String source;
+
+        @Override
+        public synchronized String get() {
+            if (source == null) {
+                try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe/axe.min.js")) {
+                    source = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return source;
+        }
+    };
 
     public void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));

@@ -44,6 +44,10 @@ public final class Ledger {
         long overdrawnLots = db.count(
                 "SELECT COUNT(*) FROM point_transaction l WHERE l.user_id = ? AND l.status = 'available'"
                         + " AND l.points > 0 AND l.type NOT IN ('redeem', 'expire', 'refund')"
+                        // A redemption given back (a refund, or a staff void's adjust) puts its points back into
+                        // the lots they came from: only the part that needed a new lot is its own remaining.
+                        + " AND NOT EXISTS (SELECT 1 FROM point_transaction r WHERE r.id = l.reverses_id"
+                        + " AND r.type = 'redeem')"
                         + " AND l.remaining + (SELECT COALESCE(SUM(a.points - a.restored), 0) FROM point_allocation a"
                         + " WHERE a.lot_id = l.id) <> l.points",
                 userId);

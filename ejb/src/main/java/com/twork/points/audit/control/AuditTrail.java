@@ -40,6 +40,12 @@ public class AuditTrail {
                 null));
     }
 
+    /** A staff change to a member's record (not its points), with the reason given and what changed. */
+    public long member(String action, long userId, String reason, String details) {
+        return writer.append(new AuditEntry(
+                clock.now(), actor(), action, userId, null, reason, null, null, null, caller.clientAddress(), details));
+    }
+
     /** Any other staff action (keys, accounts, settings), described in {@code details}. */
     public long action(String action, String details) {
         return writer.append(new AuditEntry(

@@ -1,5 +1,6 @@
 package com.twork.points.console.control;
 
+import com.twork.points.ledger.entity.OrderKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,8 +48,9 @@ public record TransactionFilter(
             parameters.add(value);
         });
         orderId.ifPresent(value -> {
-            conditions.add("t.order_id = ?");
-            parameters.add(value);
+            // "5048", "WC-5048" and "#5048" are one order (SPEC §5.4): match the normalised key, as the API does.
+            conditions.add("t.order_key = ?");
+            parameters.add(OrderKeys.normalise(value) == null ? value : OrderKeys.normalise(value));
         });
         search.ifPresent(value -> {
             conditions.add("(t.description LIKE ? ESCAPE '!' OR t.order_id LIKE ? ESCAPE '!')");

@@ -48,10 +48,23 @@ public class PointsQueryService {
 
     @RequiresPermission(value = Permission.READ, customers = CustomerAccess.OWN_MEMBER)
     public BalanceView balance(long userId) {
+        return balance(userId, true);
+    }
+
+    /**
+     * The balance as staff see it on the console: also for an inactive (blocked) member, whose points the API
+     * refuses to show or move.
+     */
+    @RequiresPermission(value = Permission.READ, keys = false)
+    public BalanceView staffBalance(long userId) {
+        return balance(userId, false);
+    }
+
+    private BalanceView balance(long userId, boolean activeOnly) {
         Instant now = clock.now();
         LedgerQueries.MemberBalance found =
                 ledger.memberBalance(userId, now, now.plus(EXPIRING_SOON)).orElseThrow(MemberNotFoundException::new);
-        if (!found.active()) {
+        if (activeOnly && !found.active()) {
             throw MemberInactiveException.of(found.status());
         }
         BalanceSnapshot snapshot =
@@ -88,6 +101,6 @@ public class PointsQueryService {
         long offset = (long) (page - 1) * perPage;
         List<PointTransaction> rows =
                 offset >= total ? List.of() : ledger.history(userId, filter, zone, (int) offset, perPage);
-        return new HistoryPage(rows, total, page, perPage, clock.now(), zone);
+        return new HistoryPage(rows, total, page, perPage, clock.now(), zone, ledger.voidedBy(userId, rows));
     }
 }

@@ -294,6 +294,20 @@ public class AccountLedger {
             long maxPoints,
             String description,
             PointTransaction.Origin origin) {
+        return reverse(account, lot, maxPoints, description, null, origin);
+    }
+
+    /**
+     * {@link #reverse(PointAccount, PointTransaction, long, String, PointTransaction.Origin)} with a bonus key on
+     * the row written (a staff void's {@code void:N}); set before the insert, since the column is not updatable.
+     */
+    public Optional<Reversal> reverse(
+            PointAccount account,
+            PointTransaction lot,
+            long maxPoints,
+            String description,
+            String bonusKey,
+            PointTransaction.Origin origin) {
         long expired = ((Number) em.createNativeQuery(
                                 "SELECT COALESCE(SUM(a.points), 0) FROM point_allocation a"
                                         + " JOIN point_transaction d ON d.id = a.debit_id WHERE a.lot_id = ?1 AND d.type = 'expire'")
@@ -320,6 +334,7 @@ public class AccountLedger {
                         lot.orderId().orElse(null),
                         origin)
                 .withUncollectable(Math.toIntExact(target - taken))
+                .withBonusKey(bonusKey)
                 .reversing(lot.id());
         em.persist(debit);
         if (taken == 0) {
@@ -340,6 +355,28 @@ public class AccountLedger {
     public Optional<PointTransaction> refundRedemption(
             PointAccount account,
             PointTransaction redemption,
+            String bonusKey,
+            Instant newLotExpiry,
+            PointTransaction.Origin origin) {
+        return giveBackRedemption(
+                account,
+                redemption,
+                TransactionType.REFUND,
+                "Refund of points redeemed on order " + redemption.orderId().orElse("-"),
+                bonusKey,
+                newLotExpiry,
+                origin);
+    }
+
+    /**
+     * Gives a redemption back as {@link #refundRedemption} does, written as a row of the given type and
+     * description: a staff void writes its {@code adjust} row this way, so every void looks the same.
+     */
+    public Optional<PointTransaction> giveBackRedemption(
+            PointAccount account,
+            PointTransaction redemption,
+            TransactionType type,
+            String description,
             String bonusKey,
             Instant newLotExpiry,
             PointTransaction.Origin origin) {
@@ -372,10 +409,9 @@ public class AccountLedger {
         }
         PointTransaction refund = PointTransaction.credit(
                         account.userId(),
-                        TransactionType.REFUND,
+                        type,
                         total,
-                        "Refund of points redeemed on order "
-                                + redemption.orderId().orElse("-"),
+                        description,
                         redemption.orderId().orElse(null),
                         orphaned > 0 ? newLotExpiry : null,
                         TransactionStatus.AVAILABLE,

@@ -212,6 +212,31 @@ public class LedgerQueries {
         return pageIds.stream().map(rows::get).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * Which of these rows a staff void undid, and by which row: the void of row N carries bonus key {@code void:N},
+     * so this is one lookup on the unique index {@code (user_id, bonus_key)}.
+     */
+    public Map<Long, Long> voidedBy(long userId, List<PointTransaction> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = rows.stream()
+                .map(row -> PointsLedger.VOID_KEY_PREFIX + row.id())
+                .toList();
+        Map<Long, Long> voids = new HashMap<>();
+        for (Object[] found : em.createQuery(
+                        "SELECT t.bonusKey, t.id FROM PointTransaction t WHERE t.userId = :userId"
+                                + " AND t.bonusKey IN :keys",
+                        Object[].class)
+                .setParameter("userId", userId)
+                .setParameter("keys", keys)
+                .getResultList()) {
+            voids.put(Long.parseLong(((String) found[0]).substring(PointsLedger.VOID_KEY_PREFIX.length())), (Long)
+                    found[1]);
+        }
+        return voids;
+    }
+
     public long countHistory(long userId, HistoryFilter filter, ZoneId zone) {
         TypedQuery<Long> query = em.createQuery("SELECT COUNT(t) FROM PointTransaction t" + where(filter), Long.class);
         bind(query, userId, filter, zone);

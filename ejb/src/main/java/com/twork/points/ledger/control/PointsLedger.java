@@ -52,6 +52,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class PointsLedger {
     static final String INVALID_PARAMS = "invalid_params";
+    /** The bonus key of the row that voids transaction N is {@code void:N}: one void per transaction. */
+    public static final String VOID_KEY_PREFIX = "void:";
+
     static final String INVALID_USER_OR_POINTS = "Invalid user_id or points";
 
     @Inject
@@ -409,8 +412,11 @@ public class PointsLedger {
     }
 
     /**
-     * Voids a transaction with a compensating {@code adjust} (the ledger stays append-only): a credit is taken
-     * back as far as it still can be (§5.6), a debit is given back as a new lot. Once per transaction; audited.
+     * Voids a transaction with one kind of compensating row whatever was voided (the ledger stays append-only): an
+     * {@code adjust} described "Void of transaction #N: reason", with bonus key {@code void:N} (so once per
+     * transaction, and what the lists look up to show "voided by") and {@code reverses_id} N. A credit is taken back
+     * as far as it still can be (§5.6); a redemption goes back into the lots it came from (what belonged to lots that
+     * expired meanwhile comes back as a new lot); any other debit comes back as a new lot. Audited.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public AdjustmentResult voidTransaction(long transactionId, String reason, Actor actor) {
@@ -421,32 +427,37 @@ public class PointsLedger {
         // Account lock first, then the row read again under its own lock: never act on a stale copy.
         Work work = begin(userId, actor, clock.now(), settingsCache.current());
         PointTransaction original = accounts.lockRow(transactionId);
-        String voidKey = "void:" + transactionId;
+        String voidKey = VOID_KEY_PREFIX + transactionId;
         String refundKey = "refund:" + transactionId;
         if (original.status() != TransactionStatus.AVAILABLE
                 || accounts.findByBonusKey(userId, voidKey).isPresent()
                 || accounts.findByBonusKey(userId, refundKey).isPresent()) {
             throw new AdjustmentRefusedException("Transaction " + transactionId + " is already void or refunded");
         }
+        if (original.bonusKey().filter(key -> key.startsWith(VOID_KEY_PREFIX)).isPresent()) {
+            throw new AdjustmentRefusedException(
+                    "Transaction " + transactionId + " is itself a void; adjust the points instead");
+        }
         PointAccount account = work.account();
         long before = account.balance();
-        String description = "Void of transaction " + transactionId + ": " + why;
+        String description = "Void of transaction #" + transactionId + ": " + why;
         long uncollectable = 0;
         PointTransaction row;
         if (original.balanceDelta() > 0) {
             AccountLedger.Reversal reversal = accounts.reverse(
-                            account, original, Long.MAX_VALUE, description, work.origin())
+                            account, original, Long.MAX_VALUE, description, voidKey, work.origin())
                     .filter(done -> done.taken() > 0)
                     .orElseThrow(() -> new AdjustmentRefusedException(
                             "Nothing of transaction " + transactionId + " can be taken back: the balance is 0"));
-            row = reversal.row().withBonusKey(voidKey);
+            row = reversal.row();
             uncollectable = reversal.uncollectable();
         } else if (original.type() == TransactionType.REDEEM) {
-            // The same refund an order cancellation makes, under the same key: a redemption comes back once.
-            row = accounts.refundRedemption(
+            row = accounts.giveBackRedemption(
                             account,
                             original,
-                            refundKey,
+                            TransactionType.ADJUST,
+                            description,
+                            voidKey,
                             LotExpiry.of(Optional.empty(), work.now(), work.settings()),
                             work.origin())
                     .orElseThrow(() -> new AdjustmentRefusedException(
@@ -455,7 +466,8 @@ public class PointsLedger {
             row = accounts.giveBack(
                     account,
                     lot(work, userId, TransactionType.ADJUST, Math.abs(original.points()), description)
-                            .withBonusKey(voidKey),
+                            .withBonusKey(voidKey)
+                            .reversing(transactionId),
                     false);
         }
         accounts.flush();

@@ -30,10 +30,12 @@ public class Console {
     private static final Map<String, String> NOTICES = Map.ofEntries(
             Map.entry("adjusted", "Points adjusted."),
             Map.entry("voided", "Transaction voided."),
+            Map.entry("member", "Member saved."),
             Map.entry("settings", "Settings saved."),
             Map.entry("tiers", "Tiers saved."),
             Map.entry("revoked", "API key revoked."),
             Map.entry("registered", "API key registered."),
+            Map.entry("created", "API key created."),
             Map.entry("account", "Account created."),
             Map.entry("enabled", "Account enabled."),
             Map.entry("disabled", "Account disabled."),
@@ -42,6 +44,7 @@ public class Console {
             Map.entry("reprocessed", "Order re-processed."),
             Map.entry("expiry", "Expiry ran."),
             Map.entry("reconciled", "Balances reconciled."),
+            Map.entry("reconciled-partly", "Balances reconciled in part: some need an adjustment."),
             Map.entry("dismissed", "Alert dismissed."),
             Map.entry("secret", "Webhook secret saved."));
 
@@ -90,6 +93,11 @@ public class Console {
         return value == null ? "" : value.trim();
     }
 
+    /** A request parameter as sent (not trimmed), or empty when the request did not carry it at all. */
+    public Optional<String> sentParam(String name) {
+        return Optional.ofNullable(request().getParameter(name));
+    }
+
     public Optional<Long> longParam(String name) {
         String value = param(name);
         return value.matches("\\d{1,18}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
@@ -98,6 +106,21 @@ public class Console {
     public int pageParam() {
         String value = param("page");
         return value.matches("\\d{1,6}") ? Math.max(1, Integer.parseInt(value)) : 1;
+    }
+
+    /** The rows-per-page choices every list offers. */
+    public static final java.util.List<Integer> PER_PAGE_CHOICES = java.util.List.of(10, 25, 50, 100);
+
+    /** The rows per page asked for ({@code per}), one of {@link #PER_PAGE_CHOICES}, else the list's default. */
+    public int perPage(int fallback) {
+        String value = param("per");
+        return value.matches("\\d{1,3}") && PER_PAGE_CHOICES.contains(Integer.parseInt(value))
+                ? Integer.parseInt(value)
+                : fallback;
+    }
+
+    public java.util.List<Integer> getPerPageChoices() {
+        return PER_PAGE_CHOICES;
     }
 
     /** Redirect after a successful POST, with the notice code (if any) and the given query (already encoded). */
@@ -120,6 +143,11 @@ public class Console {
             throw new UncheckedIOException(e);
         }
         FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    /** Answers the page being rendered with 404: what it was asked to show does not exist. */
+    public void notFound() {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
     }
 
     /** A message for one field ({@code form:field} client id), shown next to it. */

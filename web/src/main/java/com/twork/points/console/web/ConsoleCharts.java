@@ -30,13 +30,15 @@ public final class ConsoleCharts {
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double slot = plotWidth / Math.max(1, days.size());
         double bar = Math.max(1, (slot - 4) / 3);
-        StringBuilder svg = open(
-                "daily-chart", "Points earned, redeemed and expired per day over the last " + days.size() + " days");
+        // About six day labels whatever the period, so they stay readable when the chart is phone-sized.
+        int labelEvery = Math.max(5, (days.size() + 5) / 6);
+        StringBuilder svg =
+                open("daily-chart", "Points issued, redeemed and expired per day over " + days.size() + " days");
         axis(svg, top, plotHeight);
         for (int i = 0; i < days.size(); i++) {
             DayTotals day = days.get(i);
             double x = LEFT + i * slot + 2;
-            bar(svg, "earned", day.day() + ": " + day.earned() + " earned", x, day.earned(), top, plotHeight, bar);
+            bar(svg, "earned", day.day() + ": " + day.earned() + " issued", x, day.earned(), top, plotHeight, bar);
             bar(
                     svg,
                     "redeemed",
@@ -55,7 +57,7 @@ public final class ConsoleCharts {
                     top,
                     plotHeight,
                     bar);
-            if (i % 5 == 0 || i == days.size() - 1) {
+            if (i % labelEvery == 0 || i == days.size() - 1 && i % labelEvery > labelEvery / 2) {
                 svg.append(String.format(
                         Locale.ROOT,
                         "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#5b6577\">%s</text>",

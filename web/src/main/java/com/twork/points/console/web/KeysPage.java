@@ -9,13 +9,18 @@ import com.twork.points.security.boundary.CreatedApiKey;
 import com.twork.points.security.entity.Permission;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * {@code keys.xhtml} (ADMIN): API keys with their last access; create one (its secret is shown in this one
- * answer and never again: the answer is not cached and not redirected, since a redirect would have to carry the
- * secret in a URL), register an existing WooCommerce pair, revoke.
+ * {@code keys.xhtml} (ADMIN): API keys with their last access; create one, register an existing WooCommerce pair,
+ * revoke. Creating redirects like every other POST (a refresh must not make a second key); the new pair crosses
+ * the redirect in a one-use cookie (HttpOnly, SameSite=Strict, path {@code /admin}, Secure over HTTPS, never in a
+ * URL) that the next page view reads, shows once and clears.
  */
 @Named
 @RequestScoped
@@ -32,15 +37,36 @@ public class KeysPage {
     Console console;
 
     private Paged<ApiKeyView> rows;
-    private CreatedApiKey created;
+    static final String NEW_KEY_COOKIE = "twork_console_new_key";
+    private static final String PAIR = "(ck_[0-9a-f]{40})~(cs_[0-9a-f]{40})";
+
+    private NewKey created;
     private String description;
     private String permission = "read_write";
     private String consumerKey;
     private String consumerSecret;
 
+    /** A pair just created, shown on the page after the redirect and never again. */
+    public record NewKey(String consumerKey, String consumerSecret) {
+        @Override
+        public String toString() {
+            return "NewKey[***]";
+        }
+    }
+
     @PostConstruct
     void load() {
         rows = queries.keys(console.pageParam(), PER_PAGE);
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        ConsoleCookies.read(request, NEW_KEY_COOKIE).ifPresent(pair -> {
+            ConsoleCookies.clear(request, (HttpServletResponse) external.getResponse(), NEW_KEY_COOKIE);
+            java.util.regex.Matcher matcher =
+                    java.util.regex.Pattern.compile(PAIR).matcher(pair);
+            if (matcher.matches() && "GET".equals(request.getMethod())) {
+                created = new NewKey(matcher.group(1), matcher.group(2));
+            }
+        });
     }
 
     public void create() {
@@ -50,9 +76,14 @@ public class KeysPage {
             return;
         }
         try {
-            created = keys.create(description.trim(), chosen);
-            rows = queries.keys(console.pageParam(), PER_PAGE);
-            description = null;
+            CreatedApiKey made = keys.create(description.trim(), chosen);
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            ConsoleCookies.write(
+                    (HttpServletRequest) external.getRequest(),
+                    (HttpServletResponse) external.getResponse(),
+                    NEW_KEY_COOKIE,
+                    made.consumerKey() + "~" + made.consumerSecret());
+            console.redirect("keys.xhtml", "created", null);
         } catch (ApplicationFailure e) {
             console.refused(e, "create");
         }
@@ -90,7 +121,7 @@ public class KeysPage {
         return rows;
     }
 
-    public CreatedApiKey getCreated() {
+    public NewKey getCreated() {
         return created;
     }
 

@@ -5,6 +5,7 @@ import com.twork.points.console.boundary.ConsoleRows.ExpiringRow;
 import com.twork.points.console.boundary.ConsoleRows.MemberRow;
 import com.twork.points.expiry.boundary.ExpiryService;
 import com.twork.points.expiry.control.SweepResult;
+import com.twork.points.ledger.boundary.AdjustmentRefusedException;
 import com.twork.points.ops.boundary.ReconciliationService;
 import com.twork.points.ops.control.Reconciliation;
 import com.twork.points.platform.boundary.ApplicationFailure;
@@ -58,23 +59,48 @@ public class ReportsPage {
     }
 
     public void reconcile() {
+        if (reason == null || reason.isBlank()) {
+            console.fieldError("reconcile:reason", "A reason is required.");
+            return;
+        }
         int repaired = 0;
-        int refused = 0;
+        List<String> refused = new java.util.ArrayList<>();
         for (Reconciliation.Drift drift : drifts) {
             try {
                 reconciliation.repair(drift.userId(), reason);
                 repaired++;
+            } catch (AdjustmentRefusedException e) {
+                refused.add(Long.toString(drift.userId()));
             } catch (ApplicationFailure e) {
-                refused++;
-                console.error("Member " + drift.userId() + ": " + e.getMessage());
+                // Not about one member (a role that may not repair, a missing reason): nothing was done, say why.
+                console.refused(e, "reconcile");
+                return;
             }
         }
-        if (refused == 0) {
-            console.redirect("reports.xhtml", "reconciled", "repaired=" + repaired);
-        } else {
-            drifts = reconciliation.drifts();
-            console.info(repaired + " balance(s) repaired; " + refused + " need a correcting adjustment.");
+        // Redirect in every case (a refresh must not run it again); the members it refused travel as ids.
+        console.redirect(
+                "reports.xhtml",
+                refused.isEmpty() ? "reconciled" : "reconciled-partly",
+                "repaired=" + repaired
+                        + (refused.isEmpty()
+                                ? ""
+                                : "&refused=" + String.join(",", refused.subList(0, Math.min(refused.size(), 50)))));
+    }
+
+    /** What the last "reconcile balances" did, from the redirect's query ({@code repaired}, {@code refused}). */
+    public String getReconcileSummary() {
+        String repaired = console.param("repaired");
+        String refused = console.param("refused");
+        if (!repaired.matches("\\d{1,9}")) {
+            return null;
         }
+        if (!refused.matches("\\d{1,18}(,\\d{1,18}){0,49}")) {
+            return repaired + " balance(s) repaired.";
+        }
+        String[] members = refused.split(",");
+        return repaired + " balance(s) repaired; " + members.length + " need a correcting adjustment: member(s) "
+                + String.join(", ", members)
+                + " (their ledger rows disagree with each other, so no stored balance is the right one to set).";
     }
 
     /** What the last "run expiry now" did, from the redirect's query ({@code lots}, {@code points}). */

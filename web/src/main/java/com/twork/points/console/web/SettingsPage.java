@@ -17,13 +17,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code settings.xhtml} (ADMIN): every setting of SPEC §7 in one form, saved all or nothing; a refused value is
- * named next to its field and nothing changes. The webhook secret has its own form on the webhooks page.
+ * {@code settings.xhtml} (ADMIN): every setting of SPEC §7 in one form, grouped (earning, redemption, expiry,
+ * bonuses, security, integration) with the control that fits each (numbers, switches, choices, a time-zone picker),
+ * a one-line explanation and the default; saved all or nothing; a refused value is named next to its field and
+ * nothing changes. A field the request did not carry keeps its value (a switch that is off is sent as its marker
+ * alone). The webhook secret has its own form on the webhooks page.
  */
 @Named
 @RequestScoped
 public class SettingsPage {
     static final String FIELD_PREFIX = "setting_";
+    /** Sent with every switch, so an unchecked one (which browsers do not send) reads as "false". */
+    static final String SWITCH_PREFIX = "switch_";
 
     @Inject
     SettingsService settings;
@@ -44,8 +49,12 @@ public class SettingsPage {
 
     public void save() {
         Map<String, String> proposed = new LinkedHashMap<>();
+        Settings current = settings.current();
         for (SettingKey key : editable()) {
-            String submitted = console.param(FIELD_PREFIX + key.key());
+            String submitted = console.sentParam(FIELD_PREFIX + key.key())
+                    .map(String::trim)
+                    .orElseGet(() ->
+                            console.sentParam(SWITCH_PREFIX + key.key()).isPresent() ? "false" : current.raw(key));
             proposed.put(key.key(), submitted);
             values.put(key.key(), submitted);
         }
@@ -65,6 +74,60 @@ public class SettingsPage {
 
     public List<String> getKeys() {
         return editable().stream().map(SettingKey::key).toList();
+    }
+
+    /** The groups to show, with any setting the catalogue does not know yet in a last "Other" group as text. */
+    public List<SettingsCatalog.Group> getGroups() {
+        List<SettingsCatalog.Group> groups = new java.util.ArrayList<>();
+        for (SettingsCatalog.Group group : SettingsCatalog.GROUPS) {
+            groups.add(new SettingsCatalog.Group(
+                    group.id(),
+                    group.title(),
+                    group.entries().stream().map(this::withCurrentChoice).toList()));
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        SettingsCatalog.entries().forEach(entry -> known.add(entry.key()));
+        List<SettingsCatalog.Entry> other = editable().stream()
+                .filter(key -> !known.contains(key.key()))
+                .map(key -> new SettingsCatalog.Entry(
+                        key.key(), label(key.key()), "", SettingsCatalog.Control.TEXT, Map.of(), ""))
+                .toList();
+        if (!other.isEmpty()) {
+            groups.add(new SettingsCatalog.Group("other", "Other", other));
+        }
+        return groups;
+    }
+
+    /** A choice list always holds the value in force (an unusual time zone stays selectable and unchanged). */
+    private SettingsCatalog.Entry withCurrentChoice(SettingsCatalog.Entry entry) {
+        String value = values.get(entry.key());
+        if (!entry.isChoice() || value == null || entry.choices().containsKey(value)) {
+            return entry;
+        }
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put(value, value);
+        choices.putAll(entry.choices());
+        return new SettingsCatalog.Entry(
+                entry.key(), entry.label(), entry.explanation(), entry.control(), choices, entry.unit());
+    }
+
+    /** The default as a person reads it: a choice's label, "on"/"off" for a switch, "(empty)" for none. */
+    public String defaultText(SettingsCatalog.Entry entry) {
+        String value = defaultOf(entry.key());
+        if (value.isEmpty()) {
+            return "(empty)";
+        }
+        if (entry.isSwitch()) {
+            return "true".equals(value) ? "on" : "off";
+        }
+        if (entry.isChoice()) {
+            return entry.choices().getOrDefault(value, value);
+        }
+        return entry.unit().isEmpty() ? value : value + " " + entry.unit();
+    }
+
+    public boolean on(String key) {
+        return "true".equals(values.get(key));
     }
 
     public Map<String, String> getValues() {

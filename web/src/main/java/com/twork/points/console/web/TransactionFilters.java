@@ -8,7 +8,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads the transaction filters from a query string ({@code type, member, order, q, from, to}). A value that
- * cannot be read is left out of the filter and {@link #problem} says which, so the page can tell the user.
+ * cannot be read is left out of the filter and {@link #problem} says which, so the page can tell the user and
+ * show no rows rather than rows the user did not ask for.
  */
 final class TransactionFilters {
     private TransactionFilters() {}
@@ -41,6 +42,12 @@ final class TransactionFilters {
             if (text(parameters, name).isPresent() && date(parameters, name).isEmpty()) {
                 return Optional.of("Dates are written YYYY-MM-DD (" + name + ").");
             }
+        }
+        Optional<LocalDate> from = date(parameters, "from");
+        Optional<LocalDate> to = date(parameters, "to");
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            return Optional.of("The From date (" + from.get() + ") is after the To date (" + to.get()
+                    + "): swap them to see the days between.");
         }
         return Optional.empty();
     }

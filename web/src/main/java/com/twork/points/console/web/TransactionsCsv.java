@@ -1,6 +1,7 @@
 package com.twork.points.console.web;
 
 import com.twork.points.console.boundary.ConsoleQueries;
+import com.twork.points.console.boundary.ConsoleRows;
 import com.twork.points.console.control.TransactionFilter;
 import com.twork.points.platform.boundary.SchemaMigration;
 import com.twork.points.platform.control.AppClock;
@@ -36,8 +37,13 @@ import javax.sql.DataSource;
 @WebServlet(urlPatterns = "/admin/transactions.csv")
 public class TransactionsCsv extends HttpServlet {
     private static final long serialVersionUID = 1L;
+    /**
+     * The plugin's columns (SPEC §8), then Status: {@code available}, {@code pending}, {@code void} or "voided by
+     * #N". Points are the change to the balance, so debits (redeem, expire, negative adjust) are negative.
+     */
     static final String HEADER =
-            "ID,User ID,User Email,Type,Points,Description,Order ID,Created At,Expires At,Expired?";
+            "ID,User ID,User Email,Type,Points,Description,Order ID,Created At,Expires At,Expired?,Status";
+
     static final int FETCH_SIZE = 1_000;
 
     @Inject
@@ -54,6 +60,13 @@ public class TransactionsCsv extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        java.util.Optional<String> problem = TransactionFilters.problem(request::getParameter);
+        if (problem.isPresent()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain; charset=UTF-8");
+            response.getWriter().write(problem.get());
+            return;
+        }
         TransactionFilter filter = TransactionFilters.from(request::getParameter);
         TransactionFilter.Where statement = queries.exportStatement(filter);
         ZoneId zone = settings.current().siteZone();
@@ -95,7 +108,10 @@ public class TransactionsCsv extends HttpServlet {
         }
     }
 
-    /** ID, user, e-mail, type, points, description, order, created, expires, expired? (Yes once the expiry passed). */
+    /**
+     * ID, user, e-mail, type, signed points, description, order, created, expires, expired? (Yes once the expiry
+     * passed), status.
+     */
     private static void writeRow(Writer out, ResultSet rows, ZoneId zone, Instant now)
             throws SQLException, IOException {
         Instant created = Times.instant(rows.getTimestamp(8));
@@ -107,9 +123,10 @@ public class TransactionsCsv extends HttpServlet {
         out.write(',');
         out.write(CsvCells.text(rows.getString(3)));
         out.write(',');
-        out.write(rows.getString(4));
+        String type = rows.getString(4);
+        out.write(type);
         out.write(',');
-        out.write(Long.toString(rows.getLong(5)));
+        out.write(Long.toString(ConsoleRows.signed(type, rows.getLong(5))));
         out.write(',');
         out.write(CsvCells.text(rows.getString(6)));
         out.write(',');
@@ -120,6 +137,9 @@ public class TransactionsCsv extends HttpServlet {
         out.write(expires == null ? "" : SiteTime.format(expires, zone));
         out.write(',');
         out.write(expires != null && !expires.isAfter(now) ? "Yes" : "No");
+        out.write(',');
+        long voidedBy = rows.getLong(14);
+        out.write(rows.wasNull() ? rows.getString(10) : "voided by #" + voidedBy);
         out.write("\r\n");
     }
 }

@@ -30,7 +30,10 @@ public class TransactionsPage {
     void load() {
         filter = TransactionFilters.from(console::param);
         problem = TransactionFilters.problem(console::param).orElse(null);
-        page = queries.transactions(filter, console.pageParam(), PER_PAGE);
+        // A filter that could not be read shows nothing: the full list under an error reads as the answer.
+        page = problem == null
+                ? queries.transactions(filter, console.pageParam(), PER_PAGE)
+                : new Paged<>(List.of(), 0, 1, PER_PAGE);
     }
 
     public Paged<TransactionRow> getPage() {

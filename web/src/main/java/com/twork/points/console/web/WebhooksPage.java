@@ -46,7 +46,7 @@ public class WebhooksPage {
         String value = secret == null ? "" : secret.trim();
         if (value.length() < MIN_SECRET_LENGTH) {
             console.fieldError(
-                    "secret:secret", "Use at least " + MIN_SECRET_LENGTH + " characters (paste the shop's secret).");
+                    "secret:value", "Use at least " + MIN_SECRET_LENGTH + " characters (paste the shop's secret).");
             return;
         }
         try {

@@ -11,6 +11,7 @@ import com.twork.points.tier.control.TierStanding;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
 /** Maps ledger views to wire records: the one place that decides how the ledger looks to the app. */
 final class LedgerWire {
@@ -32,7 +33,7 @@ final class LedgerWire {
     static TransactionListBody history(HistoryPage page) {
         return new TransactionListBody(
                 page.rows().stream()
-                        .map(row -> row(row, page.readAt(), page.siteZone()))
+                        .map(row -> row(row, page.readAt(), page.siteZone(), page.voidedBy(row)))
                         .toList(),
                 page.total(),
                 page.page(),
@@ -41,6 +42,10 @@ final class LedgerWire {
     }
 
     static TransactionRow row(PointTransaction row, Instant now, ZoneId zone) {
+        return row(row, now, zone, Optional.empty());
+    }
+
+    static TransactionRow row(PointTransaction row, Instant now, ZoneId zone, Optional<Long> voidedBy) {
         return new TransactionRow(
                 String.valueOf(row.id()),
                 String.valueOf(row.userId()),
@@ -50,7 +55,9 @@ final class LedgerWire {
                 row.orderId().orElse(null),
                 SiteTime.format(row.createdAt(), zone),
                 row.expiresAt().map(at -> SiteTime.format(at, zone)).orElse(null),
-                row.isExpiredAt(now));
+                row.isExpiredAt(now),
+                voidedBy.isPresent() ? TransactionRow.VOIDED : row.status().wire(),
+                voidedBy.map(String::valueOf).orElse(null));
     }
 
     static WriteBody written(WriteResult result) {

@@ -2,7 +2,9 @@ package com.twork.points.ledger.rest;
 
 /**
  * One history row exactly as the app parses it: ids as strings, {@code points} a JSON number and
- * {@code is_expired} a JSON boolean (the app drops the whole list otherwise).
+ * {@code is_expired} a JSON boolean (the app drops the whole list otherwise). {@code status} and
+ * {@code voided_by} come after the plugin's keys (the app ignores keys it does not know): {@code available},
+ * {@code pending}, {@code void}, or {@code voided} for a row a staff void undid, with the id of the voiding row.
  */
 public record TransactionRow(
         String id,
@@ -13,4 +15,9 @@ public record TransactionRow(
         String orderId,
         String createdAt,
         String expiresAt,
-        boolean isExpired) {}
+        boolean isExpired,
+        String status,
+        String voidedBy) {
+    /** The status of a row that a void undid. */
+    public static final String VOIDED = "voided";
+}

@@ -65,4 +65,52 @@ class ConsolePartsTest {
                 Optional.of("Dates are written YYYY-MM-DD (from)."),
                 TransactionFilters.problem(Map.of("from", "2026-13-01")::get));
     }
+
+    @Test
+    void datesTheWrongWayRoundAreNamed() {
+        assertTrue(TransactionFilters.problem(Map.of("from", "2026-02-01", "to", "2026-01-01")::get)
+                .orElseThrow()
+                .contains("is after the To date"));
+        assertEquals(
+                Optional.empty(), TransactionFilters.problem(Map.of("from", "2026-01-01", "to", "2026-01-01")::get));
+    }
+
+    @Test
+    void pagesPastTheEndShowTheLastPage() {
+        assertEquals(5, com.twork.points.console.boundary.Paged.clamp(99, 101, 25));
+        assertEquals(1, com.twork.points.console.boundary.Paged.clamp(99, 0, 25));
+        assertEquals(1, com.twork.points.console.boundary.Paged.clamp(0, 10, 25));
+        assertEquals(2, com.twork.points.console.boundary.Paged.clamp(2, 26, 25));
+    }
+
+    @Test
+    void amountsReadAsPeopleWriteThem() {
+        ConsoleFormat format = new ConsoleFormat();
+        assertEquals("+1,200", format.signed(1200L));
+        assertEquals("-400", format.signed(-400L));
+        assertEquals("0", format.signed(0L));
+        assertEquals("debit", format.direction(Optional.of(-1L)));
+        assertEquals("123.45", format.money(new java.math.BigDecimal("123.4500")));
+        assertEquals("1,234.50", format.money(new java.math.BigDecimal("1234.5")));
+        assertEquals(-400, com.twork.points.console.boundary.ConsoleRows.signed("redeem", 400));
+        assertEquals(-108, com.twork.points.console.boundary.ConsoleRows.signed("adjust", -108));
+    }
+
+    @Test
+    void memberFiltersAreReadOrNamed() {
+        java.util.Set<String> tiers = java.util.Set.of("basic", "bronze");
+        Map<String, String> query = Map.of("tier", "bronze", "status", "inactive", "min", "10", "active", "30");
+        var filter = MemberFilters.from(query::get, tiers);
+        assertEquals(Optional.of("bronze"), filter.tier());
+        assertEquals(Optional.of(10L), filter.minBalance());
+        assertEquals(Optional.of(30), filter.activeDays());
+        assertEquals("tier=bronze&status=inactive&min=10&active=30", filter.toQuery());
+        assertEquals(List.of(), MemberFilters.problems(query::get, tiers));
+        assertEquals(
+                List.of("Unknown tier: pick one from the list.", "Balance from (9) is above balance to (1)."),
+                MemberFilters.problems(Map.of("tier", "gold", "min", "9", "max", "1")::get, tiers));
+        assertEquals(
+                List.of("Last activity: pick a choice from the list."),
+                MemberFilters.problems(Map.of("idle", "12")::get, tiers));
+    }
 }
