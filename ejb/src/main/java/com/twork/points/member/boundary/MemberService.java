@@ -87,6 +87,9 @@ public class MemberService {
                     java.util.Map.<String, Object>of("params", java.util.Map.of("reason", "A reason is required.")));
         }
         Member member = members.lock(changes.userId()).orElseThrow(MemberNotFoundException::new);
+        if (member.isErased()) {
+            throw new MemberErasedException();
+        }
         String before = describe(member);
         member.update(changes.email(), changes.displayName(), changes.status(), changes.birthday(), clock.now());
         String after = describe(member);
