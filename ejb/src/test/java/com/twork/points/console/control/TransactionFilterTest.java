@@ -29,7 +29,7 @@ class TransactionFilterTest {
                 Optional.of(LocalDate.of(2026, 3, 31)));
         TransactionFilter.Where where = filter.where(ZoneId.of("Europe/Berlin"));
         assertEquals(
-                " WHERE t.type = ? AND t.user_id = ? AND t.order_id = ?"
+                " WHERE t.type = ? AND t.user_id = ? AND t.order_key = ?"
                         + " AND (t.description LIKE ? ESCAPE '!' OR t.order_id LIKE ? ESCAPE '!')"
                         + " AND t.created_at >= ? AND t.created_at < ?",
                 where.clause());
@@ -37,13 +37,13 @@ class TransactionFilterTest {
                 List.of(
                         "earn",
                         7L,
-                        "WC-1",
+                        "1",
                         "%50!%!_off!!%",
                         "%50!%!_off!!%",
                         Instant.parse("2026-02-28T23:00:00Z"),
                         Instant.parse("2026-03-31T22:00:00Z")),
                 where.parameters(),
-                "wildcards are escaped; the dates are whole days in the site's zone, the end day included");
+                "the order is matched by its normalised key (WC-1, #1 and 1 are one order); wildcards are escaped; the dates are whole days in the site's zone, the end day included");
         assertEquals("type=earn&member=7&order=WC-1&q=50%25_off%21&from=2026-03-01&to=2026-03-31", filter.toQuery());
     }
 
