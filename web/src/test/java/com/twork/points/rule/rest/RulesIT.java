@@ -1,0 +1,344 @@
+package com.twork.points.rule.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.twork.points.it.Api;
+import com.twork.points.it.Fixtures;
+import com.twork.points.it.Reply;
+import com.twork.points.it.Session;
+import com.twork.points.it.SharedServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Earning rules through the wire: staff CRUD with validation, versions, preview, and order webhooks awarded by the
+ * rules with a stored breakdown, refunds by line and caps across concurrent orders of one member. Every rule here
+ * covers only this class's own products, so other suites on the shared server earn as before; all are ended after.
+ */
+@ExtendWith(SharedServer.class)
+class RulesIT {
+    private static final String SECRET = "woo-secret-for-rules";
+    private static final DateTimeFormatter WOO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final AtomicLong IDS =
+            new AtomicLong(7_000_000_000L + System.currentTimeMillis() % 1_000_000 * 1000);
+
+    private final long coffee = IDS.incrementAndGet();
+    private final long machine = IDS.incrementAndGet();
+    private final long coffeeCategory = IDS.incrementAndGet();
+    private final List<Long> created = new ArrayList<>();
+    private LocalDateTime modified = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+    private Session manager;
+
+    @BeforeEach
+    void catalogAndStaff() {
+        Fixtures.setSetting("webhook_secret", SECRET);
+        Fixtures.update(
+                "INSERT INTO product_category_name (category_id, name, slug, updated_at) VALUES (?, 'Coffee',"
+                        + " 'coffee', UTC_TIMESTAMP(6))",
+                coffeeCategory);
+        Fixtures.update(
+                "INSERT INTO product (product_id, sku, name, updated_at) VALUES (?, ?, 'Beans', UTC_TIMESTAMP(6))",
+                coffee,
+                "BEAN-" + coffee);
+        Fixtures.update("INSERT INTO product_category (product_id, category_id) VALUES (?, ?)", coffee, coffeeCategory);
+        Fixtures.update(
+                "INSERT INTO product (product_id, sku, name, updated_at) VALUES (?, ?, 'Espresso machine',"
+                        + " UTC_TIMESTAMP(6))",
+                machine,
+                "ESP-" + machine);
+        String login = "rules-" + UUID.randomUUID();
+        Fixtures.newAccount(login, "a long password for rules", "MANAGER", null);
+        manager = Session.login(login, "a long password for rules");
+    }
+
+    @AfterEach
+    void endOwnRules() {
+        for (long id : created) {
+            send("POST", "/rules/" + id + "/end", null);
+        }
+        Fixtures.setSetting("webhook_secret", "");
+    }
+
+    @Test
+    void staffCreateEditPauseAndEndRulesWithReadableRefusals() {
+        long rulesBefore = Fixtures.count("SELECT COUNT(*) FROM earning_rule_version");
+        JsonObject unknown = send(
+                        "POST",
+                        "/rules",
+                        rule("Ghost", "multiplier", "2", categories(coffeeCategory, 999_999_999_999L), 5)
+                                .build())
+                .assertError(400, "invalid_rule");
+        assertTrue(unknown.getString("message").contains("Unknown category: 999999999999"), unknown.toString());
+        JsonObject backwards = send(
+                        "POST",
+                        "/rules",
+                        rule("Backwards", "multiplier", "2", categories(coffeeCategory), 5)
+                                .add("starts_at", "2026-07-10 00:00:00")
+                                .add("ends_at", "2026-07-01 00:00:00")
+                                .build())
+                .assertError(400, "invalid_rule");
+        assertTrue(
+                backwards.getJsonObject("data").getJsonObject("params").containsKey("ends_at"), backwards.toString());
+        JsonObject tinyCap = send(
+                        "POST",
+                        "/rules",
+                        rule("Machine bonus", "bonus_per_item", "50", products(machine), 5)
+                                .add("caps", Json.createObjectBuilder().add("per_order", 30))
+                                .build())
+                .assertError(400, "invalid_rule");
+        assertTrue(tinyCap.getString("message").contains("below one award"), tinyCap.toString());
+        assertEquals(rulesBefore, Fixtures.count("SELECT COUNT(*) FROM earning_rule_version"), "nothing stored");
+
+        JsonObject made = create(rule("Summer coffee", "multiplier", "2", categories(coffeeCategory), 7)
+                .add("starts_at", "2026-07-01 00:00:00")
+                .add("ends_at", "2026-09-01 00:00:00"));
+        assertEquals(1, made.getInt("version"));
+        assertEquals("active", made.getString("status"));
+        assertEquals("2026-09-01 00:00:00", made.getString("ends_at"));
+        JsonObject twin = send(
+                        "POST",
+                        "/rules",
+                        rule("Twin", "multiplier", "3", categories(coffeeCategory), 7)
+                                .build())
+                .assertError(400, "invalid_rule");
+        assertTrue(twin.getString("message").contains("same priority"), twin.toString());
+
+        long id = made.getJsonNumber("id").longValueExact();
+        JsonObject edited = send(
+                        "PUT",
+                        "/rules/" + id,
+                        rule("Summer coffee", "multiplier", "3", categories(coffeeCategory), 7)
+                                .build())
+                .assertOk();
+        assertEquals(2, edited.getInt("version"));
+        assertEquals("3", edited.getJsonObject("effect").getString("amount"));
+        assertEquals(
+                "paused",
+                send("POST", "/rules/" + id + "/pause", null).assertOk().getString("status"));
+        assertEquals(
+                "active",
+                send("POST", "/rules/" + id + "/resume", null).assertOk().getString("status"));
+        assertEquals(
+                "ended", send("POST", "/rules/" + id + "/end", null).assertOk().getString("status"));
+        send(
+                        "PUT",
+                        "/rules/" + id,
+                        rule("Again", "multiplier", "2", categories(coffeeCategory), 7)
+                                .build())
+                .assertError(409, "rule_ended");
+        send("GET", "/rules/999999999999", null).assertError(404, "rule_not_found");
+        assertTrue(send("GET", "/rules", null).assertOk().getJsonArray("rules").stream()
+                .anyMatch(rule -> rule.asJsonObject().getJsonNumber("id").longValueExact() == id));
+        Api.get("/rules", Fixtures.writeKey()).assertError(403, "rest_forbidden_permission");
+    }
+
+    @Test
+    void anOrderIsAwardedByTheRulesExplainedAndRefundedByLineWithWhatItEarnedThen() {
+        JsonObject rule = create(rule("Double coffee", "multiplier", "2", categories(coffeeCategory), 11));
+        long member = Fixtures.newMember();
+        long orderId = IDS.incrementAndGet();
+        long unknownProduct = IDS.incrementAndGet();
+        JsonArrayBuilder lines = lines(unknownProduct);
+        String preview = order(orderId, member, "completed", "34.00", lines(unknownProduct), Json.createArrayBuilder());
+        long entries = Fixtures.count("SELECT COUNT(*) FROM order_award_entry");
+        JsonObject previewed = send(
+                        "POST",
+                        "/rules/preview",
+                        Json.createReader(new java.io.StringReader(preview)).readObject())
+                .assertOk();
+        assertEquals(58, previewed.getInt("points"), previewed.toString());
+        assertEquals(entries, Fixtures.count("SELECT COUNT(*) FROM order_award_entry"), "a preview writes nothing");
+
+        String awarded =
+                deliver(order(orderId, member, "completed", "34.00", lines(unknownProduct), Json.createArrayBuilder()));
+        assertEquals(58, balance(member), "coffee 24 × 2, the unknown product 10 at the default rate: " + awarded);
+        assertEquals(
+                24,
+                Fixtures.count(
+                        "SELECT points FROM order_award_entry WHERE order_id = ? AND rule_id = ?",
+                        String.valueOf(orderId),
+                        rule.getJsonNumber("id").longValueExact()));
+
+        // The rule changes to ×5; a refund of half the coffee line takes back half of what the line earned then.
+        send(
+                        "PUT",
+                        "/rules/" + rule.getJsonNumber("id").longValueExact(),
+                        rule("Double coffee", "multiplier", "5", categories(coffeeCategory), 11)
+                                .build())
+                .assertOk();
+        JsonArrayBuilder refund = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder()
+                        .add("id", IDS.incrementAndGet())
+                        .add("total", "-12.00")
+                        .add(
+                                "line_items",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("refunded_item_id", "1")
+                                                .add("total", "-12.00"))));
+        deliver(order(orderId, member, "completed", "34.00", lines(unknownProduct), refund));
+        assertEquals(58 - 24, balance(member));
+        deliver(order(orderId, member, "cancelled", "34.00", lines(unknownProduct), Json.createArrayBuilder()));
+        assertEquals(0, balance(member));
+        assertEquals(
+                0,
+                Fixtures.count(
+                        "SELECT COALESCE(SUM(points - reversed), 0) FROM order_award_entry" + " WHERE order_id = ?",
+                        String.valueOf(orderId)));
+    }
+
+    @Test
+    void capsHoldAcrossConcurrentOrdersOfOneMember() throws Exception {
+        create(rule("Machine day bonus", "bonus_per_order", "100", products(machine), 3)
+                .add("caps", Json.createObjectBuilder().add("per_member_per_day", 250)));
+        long member = Fixtures.newMember();
+        int orders = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(orders);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                String body = order(
+                        IDS.incrementAndGet(),
+                        member,
+                        "completed",
+                        "1.00",
+                        Json.createArrayBuilder().add(line(1, machine, 1, "1.00")),
+                        Json.createArrayBuilder());
+                sent.add(pool.submit(() -> deliver(body)));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(orders + 250, balance(member), "6 × 1 point plus at most 250 of bonus in one day");
+    }
+
+    private JsonObject create(JsonObjectBuilder rule) {
+        JsonObject made = send("POST", "/rules", rule.build()).assertOk();
+        created.add(made.getJsonNumber("id").longValueExact());
+        return made;
+    }
+
+    private Reply send(String method, String path, JsonObject body) {
+        HttpRequest.Builder request = manager.request(path).header("Content-Type", "application/json");
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body.toString());
+        Reply reply = Api.send(request.method(method, publisher).build());
+        reply.header("X-WP-Nonce").ifPresent(nonce -> manager.nonce = nonce);
+        return reply;
+    }
+
+    private static JsonObjectBuilder rule(String name, String kind, String amount, JsonObject scope, int priority) {
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("priority", priority)
+                .add("scope", scope)
+                .add("effect", Json.createObjectBuilder().add("kind", kind).add("amount", amount));
+    }
+
+    private static JsonObject categories(long... ids) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (long id : ids) {
+            list.add(id);
+        }
+        return Json.createObjectBuilder().add("categories", list).build();
+    }
+
+    private static JsonObject products(long... ids) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (long id : ids) {
+            list.add(id);
+        }
+        return Json.createObjectBuilder().add("products", list).build();
+    }
+
+    /** A fresh builder each time: a JSON-P builder is empty once built. */
+    private JsonArrayBuilder lines(long unknownProduct) {
+        return Json.createArrayBuilder().add(line(1, coffee, 2, "24.00")).add(line(2, unknownProduct, 1, "10.00"));
+    }
+
+    private static JsonObjectBuilder line(long id, long product, int quantity, String total) {
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("product_id", product)
+                .add("quantity", quantity)
+                .add("total", total);
+    }
+
+    private synchronized String order(
+            long orderId,
+            long customer,
+            String status,
+            String total,
+            JsonArrayBuilder lines,
+            JsonArrayBuilder refunds) {
+        modified = modified.plusSeconds(1);
+        return Json.createObjectBuilder()
+                .add("id", orderId)
+                .add("status", status)
+                .add("customer_id", customer)
+                .add("total", total)
+                .add("total_tax", "0.00")
+                .add("shipping_total", "0.00")
+                .add("line_items", lines)
+                .add("refunds", refunds)
+                .add("date_modified_gmt", WOO.format(modified))
+                .build()
+                .toString();
+    }
+
+    private static String deliver(String body) {
+        JsonObject receipt = Api.send(Api.request(Api.PREFIX + "/webhooks/woocommerce")
+                        .header("Content-Type", "application/json")
+                        .header("X-WC-Webhook-Topic", "order.updated")
+                        .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
+                        .header("X-WC-Webhook-Signature", sign(body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build())
+                .assertOk();
+        assertEquals("applied", receipt.getString("outcome"), receipt.toString());
+        return receipt.toString();
+    }
+
+    private long balance(long member) {
+        return Api.get("/balance/" + member, Fixtures.writeKey())
+                .assertOk()
+                .getJsonNumber("current_balance")
+                .longValueExact();
+    }
+
+    static String sign(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
