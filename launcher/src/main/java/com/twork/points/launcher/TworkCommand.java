@@ -23,6 +23,7 @@ import com.twork.points.launcher.tools.bench.StatementsCommand;
 import com.twork.points.launcher.tools.dataset.DatasetGenerator;
 import com.twork.points.launcher.tools.dataset.InvariantCheck;
 import com.twork.points.launcher.tools.legacy.LegacyImportCommand;
+import com.twork.points.launcher.tools.products.ProductImport;
 import com.twork.points.launcher.tools.smoke.SmokeCommand;
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.entity.Permission;
@@ -126,6 +127,12 @@ public final class TworkCommand {
                     flag("--source-password-stdin", "its password from standard input (else TWORK_LEGACY_PASSWORD)"),
                     text("--prefix", "PREFIX", "the WordPress table prefix (default wp_)"),
                     flag("--dry-run", "read, check and report; write nothing")),
+            Command.of(
+                    "import-products",
+                    "the shop's products and categories from WooCommerce's REST export (a JSON array)",
+                    TworkCommand::importProducts,
+                    text("FILE", "FILE", "the export, e.g. the pages of GET /wp-json/wc/v3/products in one array")
+                            .required()),
             Command.of(
                     "generate",
                     "a large consistent ledger for benchmarks (bulk SQL), checked against the reconciliation"
@@ -308,6 +315,14 @@ public final class TworkCommand {
                             arguments.text("--consumer-secret", ""),
                             description(arguments),
                             permission(arguments));
+        }
+        return 0;
+    }
+
+    private static int importProducts(Arguments arguments, PrintStream out) throws Exception {
+        try (Database database = Database.open();
+                Connection connection = migrated(database)) {
+            new ProductImport(connection, out).importFile(Path.of(arguments.text("FILE", "")));
         }
         return 0;
     }

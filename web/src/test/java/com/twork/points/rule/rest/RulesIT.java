@@ -174,6 +174,9 @@ class RulesIT {
         String awarded =
                 deliver(order(orderId, member, "completed", "34.00", lines(unknownProduct), Json.createArrayBuilder()));
         assertEquals(58, balance(member), "coffee 24 × 2, the unknown product 10 at the default rate: " + awarded);
+        assertTrue(
+                Api.send(Api.request("/metrics").GET().build()).body().contains("twork_unknown_product_lines"),
+                "the unknown product is counted");
         assertEquals(
                 24,
                 Fixtures.count(
