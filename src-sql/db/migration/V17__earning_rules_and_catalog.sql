@@ -62,7 +62,9 @@ CREATE TABLE earning_rule_version (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- The breakdown of an order award: what each line earned from each rule (rule 0 = the default rate), and how much
--- of it refunds took back. award_day is the site-local day of the award, for the per-member per-day caps.
+-- of it refunds took back. award_day is the site-local day of the award, for the per-member per-day caps. Every line
+-- has a default-rate entry carrying the line's product, quantity and amount: the dry run of a new rule over past
+-- orders ("what would this have cost?") is one set-based query over these rows.
 CREATE TABLE order_award_entry (
     id             BIGINT       NOT NULL AUTO_INCREMENT,
     transaction_id BIGINT       NOT NULL,
@@ -76,7 +78,12 @@ CREATE TABLE order_award_entry (
     reversed       INT          NOT NULL DEFAULT 0,
     capped         TINYINT(1)   NOT NULL DEFAULT 0,
     award_day      DATE         NOT NULL,
+    awarded_at     DATETIME(6)  NOT NULL,
+    product_id     BIGINT       NULL,
+    quantity       INT          NOT NULL DEFAULT 0,
+    amount         DECIMAL(19, 4) NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
     KEY ix_order_award_entry_transaction (transaction_id),
-    KEY ix_order_award_entry_usage (user_id, rule_id, award_day)
+    KEY ix_order_award_entry_usage (user_id, rule_id, award_day),
+    KEY ix_order_award_entry_day (rule_id, award_day)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -30,7 +30,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,10 +168,13 @@ public class OrderProcessing {
         order.awarded(lot.points(), lot.id());
         awards.record(
                 breakdown,
+                event.lines(),
+                event.eligibleTotal(),
                 lot.id(),
                 order.orderId(),
                 account.userId(),
-                LocalDate.ofInstant(origin.at(), settings.siteZone()));
+                origin.at(),
+                settings.siteZone());
         done.append(" awarded ")
                 .append(points)
                 .append(" (tier ")

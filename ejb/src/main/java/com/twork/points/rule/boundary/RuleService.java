@@ -3,6 +3,7 @@ package com.twork.points.rule.boundary;
 import com.twork.points.audit.control.AuditTrail;
 import com.twork.points.ledger.entity.PointAccount;
 import com.twork.points.order.control.OrderEvent;
+import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.platform.control.CacheInvalidation;
 import com.twork.points.platform.control.ClusterSignals;
@@ -10,6 +11,7 @@ import com.twork.points.rule.control.AwardBreakdown;
 import com.twork.points.rule.control.EarningRule;
 import com.twork.points.rule.control.OrderAwards;
 import com.twork.points.rule.control.RuleBook;
+import com.twork.points.rule.control.RuleCost;
 import com.twork.points.rule.control.RuleDefinitions;
 import com.twork.points.rule.control.RuleDraft;
 import com.twork.points.rule.control.RuleValidation;
@@ -30,9 +32,13 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,6 +63,9 @@ public class RuleService {
 
     @Inject
     TierStandings tiers;
+
+    @Inject
+    RuleCost costs;
 
     @Inject
     SettingsCache settings;
@@ -139,7 +148,7 @@ public class RuleService {
     @RequiresPermission(value = Permission.READ, keys = false)
     public PreviewResult preview(JsonObject orderPayload, Optional<RuleDraft> candidate) {
         OrderEvent order = OrderEvent.of(orderPayload, "");
-        candidate.ifPresent(draft -> validation.check(draft, 0));
+        candidate.ifPresent(draft -> validation.check(draft, RuleValidation.NOT_STORED));
         Settings current = settings.current();
         Instant now = clock.now();
         long userId = order.customerId();
@@ -162,6 +171,26 @@ public class RuleService {
                         now),
                 account.isPresent());
         return new PreviewResult(breakdown.total(), tier.key(), breakdown);
+    }
+
+    /**
+     * "What would this have cost?": the rule (stored or not) applied to the orders awarded from {@code from} to
+     * {@code to} (site-local days), one set-based query; nothing is written.
+     */
+    @RequiresPermission(value = Permission.READ, keys = false)
+    public DryRunResult costOf(RuleDraft draft, LocalDate from, LocalDate to) {
+        validation.check(draft, RuleValidation.NOT_STORED);
+        if (to.isBefore(from)) {
+            throw new InvalidInputException(
+                    RuleValidation.INVALID_RULE,
+                    "The period ends before it starts.",
+                    Map.of("params", Map.of("to", "The period ends before it starts.")));
+        }
+        Settings current = settings.current();
+        long[] cost = costs.estimate(draft.as(0, 1), from, to, current.siteZone());
+        BigDecimal liability = BigDecimal.valueOf(cost[0])
+                .divide(current.decimal(SettingKey.REDEMPTION_RATE), 2, RoundingMode.HALF_UP);
+        return new DryRunResult(from, to, cost[0], cost[1], cost[2], liability);
     }
 
     private RuleVersion version(long ruleId, int number, RuleDraft draft, Instant now) {

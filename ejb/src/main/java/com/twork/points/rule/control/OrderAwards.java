@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  */
 @ApplicationScoped
 public class OrderAwards {
+    private static final int COLUMNS = 14;
+
     @PersistenceContext
     EntityManager em;
 
@@ -144,17 +147,40 @@ public class OrderAwards {
     }
 
     /** Stores the breakdown of an award (its lot {@code transactionId}) in one statement. */
-    public void record(AwardBreakdown breakdown, long transactionId, String orderId, long userId, LocalDate day) {
+    public void record(
+            AwardBreakdown breakdown,
+            List<LineItem> items,
+            BigDecimal eligibleTotal,
+            long transactionId,
+            String orderId,
+            long userId,
+            Instant at,
+            ZoneId zone) {
+        LocalDate day = LocalDate.ofInstant(at, zone);
+        Map<String, LineItem> lines = new HashMap<>();
+        items.forEach(item -> lines.putIfAbsent(item.key(), item));
+        lines.keySet().retainAll(breakdown.byLine().keySet());
+        BigDecimal inLines = lines.values().stream().map(LineItem::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        lines.put(
+                OrderLine.REMAINDER,
+                new LineItem(
+                        OrderLine.REMAINDER,
+                        0,
+                        "",
+                        0,
+                        eligibleTotal.subtract(inLines).max(BigDecimal.ZERO)));
         List<AwardBreakdown.Entry> entries = breakdown.entries();
         if (entries.isEmpty()) {
             return;
         }
         StringBuilder sql = new StringBuilder("INSERT INTO order_award_entry (transaction_id, order_id, user_id,"
-                + " line_key, rule_id, rule_version, label, points, capped, award_day) VALUES ");
+                + " line_key, rule_id, rule_version, label, points, capped, award_day, product_id, quantity, amount,"
+                + " awarded_at)"
+                + " VALUES ");
         for (int i = 0; i < entries.size(); i++) {
-            int p = i * 10;
+            int p = i * COLUMNS;
             sql.append(i == 0 ? "" : ", ").append('(');
-            for (int c = 1; c <= 10; c++) {
+            for (int c = 1; c <= COLUMNS; c++) {
                 sql.append(c == 1 ? "" : ", ").append('?').append(p + c);
             }
             sql.append(')');
@@ -162,7 +188,11 @@ public class OrderAwards {
         Query insert = em.createNativeQuery(sql.toString());
         for (int i = 0; i < entries.size(); i++) {
             AwardBreakdown.Entry entry = entries.get(i);
-            int p = i * 10;
+            int p = i * COLUMNS;
+            // The line's facts ride on its default-rate entry only (the remainder's product is 0).
+            Optional<LineItem> line = entry.ruleId() == AwardBreakdown.BASE_RATE
+                    ? Optional.ofNullable(lines.get(entry.line()))
+                    : Optional.empty();
             insert.setParameter(p + 1, transactionId)
                     .setParameter(p + 2, orderId)
                     .setParameter(p + 3, userId)
@@ -172,7 +202,11 @@ public class OrderAwards {
                     .setParameter(p + 7, truncate(entry.label(), 200))
                     .setParameter(p + 8, Math.toIntExact(entry.points()))
                     .setParameter(p + 9, entry.capped())
-                    .setParameter(p + 10, day);
+                    .setParameter(p + 10, day)
+                    .setParameter(p + 11, line.map(LineItem::productId).orElse(0L))
+                    .setParameter(p + 12, line.map(LineItem::quantity).orElse(0))
+                    .setParameter(p + 13, line.map(LineItem::total).orElse(BigDecimal.ZERO))
+                    .setParameter(p + 14, at);
         }
         insert.executeUpdate();
     }

@@ -70,9 +70,8 @@ public final class RuleEvaluator {
         List<AwardBreakdown.Entry> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String key = lines.get(i).key();
-            if (baseInt[i] != 0) {
-                entries.add(new AwardBreakdown.Entry(key, AwardBreakdown.BASE_RATE, 0, BASE_LABEL, baseInt[i], false));
-            }
+            // Every line has its default-rate entry, even at 0: it carries the line into the stored breakdown.
+            entries.add(new AwardBreakdown.Entry(key, AwardBreakdown.BASE_RATE, 0, BASE_LABEL, baseInt[i], false));
             if (rateRule[i] != null) {
                 entries.add(entry(key, rateRule[i], earnedInt[i] - baseInt[i]));
             }

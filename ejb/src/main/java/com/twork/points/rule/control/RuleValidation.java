@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RuleValidation {
     public static final String INVALID_RULE = "invalid_rule";
+
+    /** The "rule id" of a draft that is only previewed or costed, never stored: no priority clash to check. */
+    public static final long NOT_STORED = -1;
+
     static final BigDecimal MAX_MULTIPLIER = BigDecimal.valueOf(100);
     static final BigDecimal MAX_POINTS = BigDecimal.valueOf(1_000_000);
 
@@ -60,7 +64,7 @@ public class RuleValidation {
             problems.put("tiers", "Unknown tier: " + String.join(", ", unknownTiers) + ".");
         }
         caps(draft, problems);
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && ruleId != NOT_STORED) {
             samePriority(draft, ruleId, problems);
         }
         if (!problems.isEmpty()) {

@@ -89,6 +89,10 @@ public class AwardEntry {
         return transactionId;
     }
 
+    public long userId() {
+        return userId;
+    }
+
     public String lineKey() {
         return lineKey;
     }

@@ -50,7 +50,8 @@ final class LedgerWire {
                 row.orderId().orElse(null),
                 SiteTime.format(row.createdAt(), zone),
                 row.expiresAt().map(at -> SiteTime.format(at, zone)).orElse(null),
-                row.isExpiredAt(now));
+                row.isExpiredAt(now),
+                null);
     }
 
     static WriteBody written(WriteResult result) {

@@ -1,5 +1,9 @@
 package com.twork.points.ledger.rest;
 
+import com.twork.points.rule.rest.BreakdownEntryBody;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.util.List;
+
 /**
  * One history row exactly as the app parses it: ids as strings, {@code points} a JSON number and
  * {@code is_expired} a JSON boolean (the app drops the whole list otherwise).
@@ -13,4 +17,12 @@ public record TransactionRow(
         String orderId,
         String createdAt,
         String expiresAt,
-        boolean isExpired) {}
+        boolean isExpired,
+        @JsonbNillable(false) List<BreakdownEntryBody> breakdown) {
+
+    /** The same row with its award's breakdown (issue 23): an extra key the app ignores, only on order awards. */
+    public TransactionRow explained(List<BreakdownEntryBody> entries) {
+        return new TransactionRow(
+                id, userId, type, points, description, orderId, createdAt, expiresAt, isExpired, entries);
+    }
+}

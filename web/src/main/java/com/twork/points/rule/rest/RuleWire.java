@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -36,12 +37,12 @@ import java.util.Set;
  * breakdowns to it. Window times are site-local wall-clock times, {@code YYYY-MM-DD HH:MM:SS} (a {@code T} is
  * accepted too).
  */
-final class RuleWire {
+public final class RuleWire {
     static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     private RuleWire() {}
 
-    static RuleDraft draft(JsonObject body) {
+    public static RuleDraft draft(JsonObject body) {
         Map<String, String> problems = new LinkedHashMap<>();
         JsonObject scope = object(body, "scope", problems);
         JsonObject effect = object(body, "effect", problems);
@@ -96,6 +97,19 @@ final class RuleWire {
                 priority);
     }
 
+    /** A required site-local day {@code YYYY-MM-DD}. */
+    static LocalDate day(JsonObject body, String name) {
+        if (body.get(name) instanceof JsonString text) {
+            try {
+                return LocalDate.parse(text.getString().trim());
+            } catch (DateTimeParseException e) {
+                // refused below
+            }
+        }
+        String message = name + " is a day like 2026-07-01.";
+        throw new InvalidInputException(RuleValidation.INVALID_RULE, message, Map.of("params", Map.of(name, message)));
+    }
+
     static RuleBody body(RuleView view, ZoneId zone) {
         RuleDraft draft = view.draft();
         RuleScope scope = draft.scope();
@@ -132,7 +146,8 @@ final class RuleWire {
         return new PreviewBody(result.points(), result.tier(), entries(result.breakdown()));
     }
 
-    static List<BreakdownEntryBody> entries(AwardBreakdown breakdown) {
+    /** The wire form of a breakdown, also for the history route. */
+    public static List<BreakdownEntryBody> entries(AwardBreakdown breakdown) {
         return breakdown.entries().stream()
                 .map(entry -> new BreakdownEntryBody(
                         entry.line(),

@@ -2,6 +2,7 @@ package com.twork.points.rule.rest;
 
 import com.twork.points.platform.rest.JsonBody;
 import com.twork.points.platform.rest.PointsApi;
+import com.twork.points.rule.boundary.DryRunResult;
 import com.twork.points.rule.boundary.RuleService;
 import com.twork.points.rule.boundary.RuleView;
 import com.twork.points.setting.control.SettingsCache;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
@@ -92,6 +94,30 @@ public class RulesResource {
                             : Optional.empty()));
         }
         return RuleWire.preview(rules.preview(body, Optional.empty()));
+    }
+
+    /** Body: {@code {"rule": {...}, "from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}} (site-local days, both included). */
+    @POST
+    @Path("dry-run")
+    public DryRunBody dryRun() {
+        JsonObject body = JsonBody.of(request).object();
+        JsonValue rule = body.get("rule");
+        LocalDate from = RuleWire.day(body, "from");
+        LocalDate to = RuleWire.day(body, "to");
+        DryRunResult cost = rules.costOf(
+                RuleWire.draft(
+                        rule != null && rule.getValueType() == JsonValue.ValueType.OBJECT
+                                ? rule.asJsonObject()
+                                : JsonValue.EMPTY_JSON_OBJECT),
+                from,
+                to);
+        return new DryRunBody(
+                cost.from().toString(),
+                cost.to().toString(),
+                cost.extraPoints(),
+                cost.membersReached(),
+                cost.ordersReached(),
+                cost.liability().toPlainString());
     }
 
     private RuleBody body(RuleView view) {

@@ -48,6 +48,7 @@ class RouteListIT {
                         "POST " + PREFIX + "referral",
                         "GET " + PREFIX + "rules",
                         "POST " + PREFIX + "rules",
+                        "POST " + PREFIX + "rules/dry-run",
                         "POST " + PREFIX + "rules/preview",
                         "GET " + PREFIX + "rules/{id: [1-9][0-9]{0,17}}",
                         "PUT " + PREFIX + "rules/{id: [1-9][0-9]{0,17}}",

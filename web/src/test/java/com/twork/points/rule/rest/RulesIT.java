@@ -9,9 +9,11 @@ import com.twork.points.it.Reply;
 import com.twork.points.it.Session;
 import com.twork.points.it.SharedServer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
@@ -177,6 +179,32 @@ class RulesIT {
         assertTrue(
                 Api.send(Api.request("/metrics").GET().build()).body().contains("twork_unknown_product_lines"),
                 "the unknown product is counted");
+        Api.post("/earn", Fixtures.writeKey(), "{\"user_id\": " + member + ", \"points\": 5}")
+                .assertOk();
+        JsonArray history = Api.get("/transactions/" + member, Fixtures.writeKey())
+                .assertOk()
+                .getJsonArray("transactions");
+        JsonObject award = history.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(row -> row.containsKey("breakdown"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no breakdown in " + history));
+        assertEquals(JsonValue.ValueType.STRING, award.get("id").getValueType());
+        assertEquals(JsonValue.ValueType.NUMBER, award.get("points").getValueType());
+        assertTrue(
+                award.getJsonArray("breakdown").stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(entry ->
+                                entry.getString("label").equals("2× Double coffee") && entry.getInt("points") == 24),
+                award.toString());
+        assertEquals(
+                1,
+                history.stream()
+                        .filter(row -> !row.asJsonObject().containsKey("breakdown"))
+                        .count(),
+                "a row that is not an order award keeps exactly the app's keys");
+        Api.post("/redeem", Fixtures.writeKey(), "{\"user_id\": " + member + ", \"points\": 5}")
+                .assertOk();
         assertEquals(
                 24,
                 Fixtures.count(
@@ -238,6 +266,73 @@ class RulesIT {
             pool.shutdown();
         }
         assertEquals(orders + 250, balance(member), "6 × 1 point plus at most 250 of bonus in one day");
+    }
+
+    @Test
+    void whatWouldThisHaveCostOverAHundredThousandPastOrders() {
+        long firstTransaction = 9_000_000_000_000_000L + IDS.incrementAndGet() * 1_000_000L % 1_000_000_000_000L;
+        int orders = 100_000;
+        int members = 2_000;
+        long firstMember = 960_000_000L;
+        // Two lines per order: coffee (2 units, 10.00, 10 points) and the espresso machine (1 unit, 5.00, 5 points).
+        Fixtures.update(
+                "INSERT INTO order_award_entry (transaction_id, order_id, user_id, line_key, rule_id,"
+                        + " rule_version, label, points, award_day, awarded_at, product_id, quantity, amount)"
+                        + " SELECT ? + s.seq, CONCAT('dry-', ? + s.seq), ? + MOD(s.seq, ?), l.line_key, 0, 0, 'Base rate',"
+                        + " l.points, DATE_ADD('2025-03-01', INTERVAL MOD(s.seq, 28) DAY),"
+                        + " TIMESTAMP(DATE_ADD('2025-03-01', INTERVAL MOD(s.seq, 28) DAY), '12:00:00'), l.product_id,"
+                        + " l.quantity, l.amount FROM seq_1_to_100000 s CROSS JOIN (SELECT '1' AS line_key, ? AS product_id,"
+                        + " 2 AS quantity, 10.00 AS amount, 10 AS points UNION ALL SELECT '2', ?, 1, 5.00, 5) l",
+                firstTransaction,
+                firstTransaction,
+                firstMember,
+                members,
+                coffee,
+                machine);
+        try {
+            JsonObject uncapped = dryRun(rule("Triple coffee", "multiplier", "3", categories(coffeeCategory), 1));
+            assertEquals(orders * 20L, uncapped.getJsonNumber("extra_points").longValueExact(), uncapped.toString());
+            assertEquals(members, uncapped.getInt("members_reached"));
+            assertEquals(orders, uncapped.getInt("orders_reached"));
+            assertEquals("20000.00", uncapped.getString("liability"), "2,000,000 points at 100 points per unit");
+
+            // The same rule with a per-day cap of 50 per member: what each member could get, day by day.
+            long expected = 0;
+            java.util.Map<String, Long> perMemberDay = new java.util.HashMap<>();
+            for (int n = 1; n <= orders; n++) {
+                perMemberDay.merge((n % members) + "/" + (n % 28), 20L, Long::sum);
+            }
+            for (long day : perMemberDay.values()) {
+                expected += Math.min(day, 50);
+            }
+            JsonObject capped = dryRun(rule("Triple coffee", "multiplier", "3", categories(coffeeCategory), 1)
+                    .add("caps", Json.createObjectBuilder().add("per_member_per_day", 50)));
+            assertEquals(expected, capped.getJsonNumber("extra_points").longValueExact(), capped.toString());
+
+            JsonObject machineBonus = dryRun(rule("Machine bonus", "bonus_per_order", "7", products(machine), 1)
+                    .add("min_order_value", "15"));
+            assertEquals(orders * 7L, machineBonus.getJsonNumber("extra_points").longValueExact());
+            JsonObject tooSmall = dryRun(rule("Machine bonus", "bonus_per_order", "7", products(machine), 1)
+                    .add("min_order_value", "15.01"));
+            assertEquals(0, tooSmall.getJsonNumber("extra_points").longValueExact(), "orders are 15.00");
+        } finally {
+            Fixtures.update(
+                    "DELETE FROM order_award_entry WHERE transaction_id BETWEEN ? AND ?",
+                    firstTransaction,
+                    firstTransaction + orders);
+        }
+    }
+
+    private JsonObject dryRun(JsonObjectBuilder rule) {
+        return send(
+                        "POST",
+                        "/rules/dry-run",
+                        Json.createObjectBuilder()
+                                .add("rule", rule)
+                                .add("from", "2025-03-01")
+                                .add("to", "2025-03-28")
+                                .build())
+                .assertOk();
     }
 
     private JsonObject create(JsonObjectBuilder rule) {
