@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code rules/index.xhtml}: the earning rules with their state, a form to create one or edit one (an edit is a new
+ * {@code rules/editor.xhtml}: the earning rules with their state, a form to create one or edit one (an edit is a new
  * version; awards keep the version they used), pause, resume and end, and "What would this have cost?" for the
  * form's rule over a past period, before it is saved or switched on.
  */
@@ -81,10 +81,10 @@ public class RulesPage {
             RuleDraft draft = RuleWire.draft(json());
             if (editing == null) {
                 rules.create(draft);
-                console.redirect("rules/index.xhtml", null, "done=created");
+                console.redirect("rules/editor.xhtml", null, "done=created");
             } else {
                 rules.edit(editing, draft);
-                console.redirect("rules/index.xhtml", null, "done=edited");
+                console.redirect("rules/editor.xhtml", null, "done=edited");
             }
         } catch (ApplicationFailure e) {
             console.refused(e, "rule");
@@ -116,7 +116,7 @@ public class RulesPage {
     private void act(Runnable action, String done) {
         try {
             action.run();
-            console.redirect("rules/index.xhtml", null, "done=" + done);
+            console.redirect("rules/editor.xhtml", null, "done=" + done);
         } catch (ApplicationFailure e) {
             console.refused(e, "rule");
         }

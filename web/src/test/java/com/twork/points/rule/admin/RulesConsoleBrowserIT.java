@@ -48,7 +48,7 @@ class RulesConsoleBrowserIT {
         String login = "rules-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.newAccount(login, PASSWORD, "MANAGER", null);
         browser.login(login, PASSWORD);
-        browser.open("/admin/rules/index.xhtml");
+        browser.open("/admin/rules/editor.xhtml");
         assertTrue(
                 browser.driver().getTitle().startsWith("Earning rules"),
                 browser.driver().getTitle());
@@ -80,7 +80,7 @@ class RulesConsoleBrowserIT {
         assertEquals("Rule paused.", browser.notice());
         assertEquals("paused", Fixtures.text("SELECT status FROM earning_rule WHERE rule_id = ?", id));
 
-        browser.open("/admin/rules/index.xhtml?edit=" + id);
+        browser.open("/admin/rules/editor.xhtml?edit=" + id);
         assertTrue(browser.text("form-title").contains("Edit rule " + id), browser.text("form-title"));
         browser.type("rule:effect_amount", "3");
         browser.submit("rule:save");

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -108,7 +109,7 @@ public final class RuleBench {
                 default -> i % 20 == 4 ? RuleEffect.earnsNothing() : RuleEffect.multiplier("1.5");
             };
             RuleScope scope = new RuleScope(
-                    Set.of(1L + random.nextInt(400), 1L + random.nextInt(400)),
+                    new HashSet<>(List.of(1L + random.nextInt(400), 1L + random.nextInt(400))),
                     Set.of((long) random.nextInt(40)),
                     Set.of("SKU-" + (1 + random.nextInt(400))),
                     Set.of(1L + random.nextInt(400)),
