@@ -147,7 +147,13 @@ public class RuleService {
      */
     @RequiresPermission(value = Permission.READ, keys = false)
     public PreviewResult preview(JsonObject orderPayload, Optional<RuleDraft> candidate) {
-        OrderEvent order = OrderEvent.of(orderPayload, "");
+        OrderEvent order;
+        try {
+            order = OrderEvent.of(orderPayload, "");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(
+                    "invalid_order", "This is not a WooCommerce order: " + e.getMessage() + ".", Map.of());
+        }
         candidate.ifPresent(draft -> validation.check(draft, RuleValidation.NOT_STORED));
         Settings current = settings.current();
         Instant now = clock.now();
