@@ -172,7 +172,10 @@ class RulesIT {
                 .assertOk();
         assertEquals(58, previewed.getInt("points"), previewed.toString());
         assertEquals(entries, Fixtures.count("SELECT COUNT(*) FROM order_award_entry"), "a preview writes nothing");
-        send("POST", "/rules/preview", Json.createObjectBuilder().add("total", "3").build())
+        send(
+                        "POST",
+                        "/rules/preview",
+                        Json.createObjectBuilder().add("total", "3").build())
                 .assertError(400, "invalid_order");
 
         String awarded =
