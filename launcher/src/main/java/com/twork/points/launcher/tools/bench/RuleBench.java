@@ -20,8 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * {@code ./twork bench-rules}: what the earning rules cost an order award in CPU. Evaluates a 20-line order against
@@ -70,7 +70,7 @@ public final class RuleBench {
 
     static AwardContext order() {
         List<OrderLine> lines = new ArrayList<>();
-        Random random = new Random(7);
+        SplittableRandom random = new SplittableRandom(7);
         for (int i = 1; i <= 20; i++) {
             long product = 1 + random.nextInt(400);
             lines.add(OrderLine.product(
@@ -99,7 +99,7 @@ public final class RuleBench {
 
     static List<EarningRule> rules(int count) {
         List<EarningRule> rules = new ArrayList<>();
-        Random random = new Random(11);
+        SplittableRandom random = new SplittableRandom(11);
         for (int i = 1; i <= count; i++) {
             RuleEffect effect = switch (i % 5) {
                 case 0 -> RuleEffect.multiplier(String.valueOf(2 + random.nextInt(3)));
