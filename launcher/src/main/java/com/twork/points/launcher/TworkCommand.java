@@ -21,10 +21,12 @@ import com.twork.points.launcher.server.RunCommand;
 import com.twork.points.launcher.server.SeedCommands;
 import com.twork.points.launcher.tools.bench.BenchCommand;
 import com.twork.points.launcher.tools.bench.GaleraBench;
+import com.twork.points.launcher.tools.bench.RuleBench;
 import com.twork.points.launcher.tools.bench.StatementsCommand;
 import com.twork.points.launcher.tools.dataset.DatasetGenerator;
 import com.twork.points.launcher.tools.dataset.InvariantCheck;
 import com.twork.points.launcher.tools.legacy.LegacyImportCommand;
+import com.twork.points.launcher.tools.products.ProductImport;
 import com.twork.points.launcher.tools.smoke.SmokeCommand;
 import com.twork.points.platform.control.SchemaMigrator;
 import com.twork.points.security.entity.Permission;
@@ -138,6 +140,12 @@ public final class TworkCommand {
                     text("--prefix", "PREFIX", "the WordPress table prefix (default wp_)"),
                     flag("--dry-run", "read, check and report; write nothing")),
             Command.of(
+                    "import-products",
+                    "the shop's products and categories from WooCommerce's REST export (a JSON array)",
+                    TworkCommand::importProducts,
+                    text("FILE", "FILE", "the export, e.g. the pages of GET /wp-json/wc/v3/products in one array")
+                            .required()),
+            Command.of(
                     "generate",
                     "a large consistent ledger for benchmarks (bulk SQL), checked against the reconciliation"
                             + " invariant",
@@ -168,6 +176,14 @@ public final class TworkCommand {
                     number("--seconds", "N", 1, "measured seconds per route and connection count (default 15)"),
                     numbers("--connections", "N,N", 1, "connection counts (default 8,32)"),
                     text("--report", "FILE", "where the figures go (default docs/benchmarks.md)")),
+            Command.of(
+                    "bench-rules",
+                    "CPU cost of the earning rules: a 20-line order against 0, 10 and 200 active rules",
+                    (arguments, out) -> {
+                        new RuleBench(out).run((int) arguments.number("--seconds", 5));
+                        return 0;
+                    },
+                    number("--seconds", "N", 1, "measured seconds per rule count (default 5)")),
             Command.of(
                     "statements",
                     "SQL statements one request of each operation sends to MariaDB, as a table",
@@ -327,6 +343,14 @@ public final class TworkCommand {
                             arguments.text("--consumer-secret", ""),
                             description(arguments),
                             permission(arguments));
+        }
+        return 0;
+    }
+
+    private static int importProducts(Arguments arguments, PrintStream out) throws Exception {
+        try (Database database = Database.open();
+                Connection connection = migrated(database)) {
+            new ProductImport(connection, out).importFile(Path.of(arguments.text("FILE", "")));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package com.twork.points.order.control;
 
+import com.twork.points.rule.control.LineItem;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -10,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The parts of a WooCommerce order payload the points rules need. */
@@ -23,10 +26,15 @@ public record OrderEvent(
         BigDecimal shippingTotal,
         List<Refund> refunds,
         Optional<Instant> dateModified,
-        String payload) {
+        String payload,
+        List<LineItem> lines) {
 
-    /** One entry of {@code refunds[]}: WooCommerce sends the total as a negative amount. */
-    public record Refund(long id, BigDecimal amount) {}
+    /**
+     * One entry of {@code refunds[]}: WooCommerce sends the total as a negative amount. {@code lines} are the order
+     * lines it refunds with their refunded amounts, when the shop sends them (a refund's own {@code line_items}, each
+     * naming the order line in {@code refunded_item_id}); without them the refund is shared over the whole award.
+     */
+    public record Refund(long id, BigDecimal amount, Map<String, BigDecimal> lines) {}
 
     /** What counts for points: the order total without tax and shipping. */
     public BigDecimal eligibleTotal() {
@@ -43,7 +51,8 @@ public record OrderEvent(
                 JsonObject refund = value.asJsonObject();
                 refunds.add(new Refund(
                         Long.parseLong(text(refund, "id").orElseThrow(() -> new IllegalArgumentException("refund id"))),
-                        amount(refund, "total").abs()));
+                        amount(refund, "total").abs(),
+                        refundedLines(refund)));
             }
         }
         return new OrderEvent(
@@ -55,7 +64,58 @@ public record OrderEvent(
                 amount(order, "shipping_total"),
                 refunds,
                 text(order, "date_modified_gmt").flatMap(OrderEvent::utc),
-                payload);
+                payload,
+                lines(order));
+    }
+
+    /** {@code line_items[]}: lines without a product id (or with an unreadable one) are left to the remainder. */
+    private static List<LineItem> lines(JsonObject order) {
+        List<LineItem> lines = new ArrayList<>();
+        for (JsonObject line : objects(order, "line_items")) {
+            Optional<String> key = text(line, "id");
+            Optional<Long> product = text(line, "product_id").flatMap(OrderEvent::number);
+            if (key.isEmpty() || product.isEmpty() || product.get() <= 0) {
+                continue;
+            }
+            lines.add(new LineItem(
+                    key.get(),
+                    product.get(),
+                    text(line, "sku").orElse(""),
+                    text(line, "quantity")
+                            .flatMap(OrderEvent::number)
+                            .map(Long::intValue)
+                            .orElse(1),
+                    amount(line, "total").max(BigDecimal.ZERO)));
+        }
+        return lines;
+    }
+
+    private static Map<String, BigDecimal> refundedLines(JsonObject refund) {
+        Map<String, BigDecimal> lines = new LinkedHashMap<>();
+        for (JsonObject line : objects(refund, "line_items")) {
+            text(line, "refunded_item_id")
+                    .ifPresent(item -> lines.merge(item, amount(line, "total").abs(), BigDecimal::add));
+        }
+        return lines;
+    }
+
+    private static List<JsonObject> objects(JsonObject object, String name) {
+        JsonValue list = object.get(name);
+        if (list == null || list.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        return list.asJsonArray().stream()
+                .filter(value -> value.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject)
+                .toList();
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(new BigDecimal(text).longValueExact());
+        } catch (NumberFormatException | ArithmeticException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> text(JsonObject object, String name) {

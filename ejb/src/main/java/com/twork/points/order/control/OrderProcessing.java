@@ -14,6 +14,8 @@ import com.twork.points.member.entity.Member;
 import com.twork.points.order.entity.ShopOrder;
 import com.twork.points.order.entity.ShopOrderRefund;
 import com.twork.points.platform.control.AppClock;
+import com.twork.points.rule.control.AwardBreakdown;
+import com.twork.points.rule.control.OrderAwards;
 import com.twork.points.setting.boundary.Settings;
 import com.twork.points.setting.control.SettingKey;
 import com.twork.points.setting.control.SettingsCache;
@@ -29,7 +31,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +68,9 @@ public class OrderProcessing {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    OrderAwards awards;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public OrderOutcome apply(OrderEvent event, boolean deleted) {
@@ -130,11 +137,18 @@ public class OrderProcessing {
             PointTransaction.Origin origin,
             StringBuilder done) {
         TierStanding tier = tiers.of(account.userId(), account.lifetimeEarned(), origin.at());
-        long points = event.eligibleTotal()
-                .multiply(settings.decimal(SettingKey.POINTS_RATE))
-                .multiply(tier.multiplier())
-                .setScale(0, RoundingMode.FLOOR)
-                .longValueExact();
+        // Without active rules this is floor(eligible total × points_rate × tier multiplier), as in SPEC §6.4.
+        AwardBreakdown breakdown = awards.calculate(
+                account.userId(),
+                event.lines(),
+                event.eligibleTotal(),
+                new OrderAwards.Terms(
+                        tier.key(),
+                        tier.multiplier(),
+                        settings.decimal(SettingKey.POINTS_RATE),
+                        settings.siteZone(),
+                        origin.at()));
+        long points = breakdown.total();
         voidClaims(account, order.orderId(), done);
         if (points <= 0) {
             done.append(" nothing to award;");
@@ -156,6 +170,15 @@ public class OrderProcessing {
         }
         accounts.credit(account, lot);
         order.awarded(lot.points(), lot.id());
+        awards.record(
+                breakdown,
+                event.lines(),
+                event.eligibleTotal(),
+                lot.id(),
+                order.orderId(),
+                account.userId(),
+                origin.at(),
+                settings.siteZone());
         done.append(" awarded ")
                 .append(points)
                 .append(" (tier ")
@@ -184,6 +207,7 @@ public class OrderProcessing {
             award.voidPending();
             account.dropPending(award.points(), origin.at());
             order.awardReversed(0);
+            awards.reversedAll(award.id());
             done.append(" pending award void;");
             return;
         }
@@ -191,6 +215,7 @@ public class OrderProcessing {
                 account, award, Long.MAX_VALUE, "Order #" + order.orderId() + " " + order.status(), origin);
         int taken = reversal.map(done1 -> (int) done1.taken()).orElse(0);
         order.awardReversed(taken);
+        awards.reversedAll(award.id());
         done.append(" award taken back ").append(taken);
         reversal.filter(r -> r.uncollectable() > 0)
                 .ifPresent(r -> done.append(" (").append(r.uncollectable()).append(" already spent)"));
@@ -238,10 +263,13 @@ public class OrderProcessing {
             if (em.find(ShopOrderRefund.class, refund.id()) != null) {
                 continue;
             }
-            long share = BigDecimal.valueOf(order.awarded())
-                    .multiply(refund.amount())
-                    .divide(event.total(), 0, RoundingMode.HALF_UP)
-                    .longValue();
+            // By line when the refund names its lines (what each earned then, docs/rules.md), else by share.
+            long share = refund.lines().isEmpty()
+                    ? BigDecimal.valueOf(order.awarded())
+                            .multiply(refund.amount())
+                            .divide(event.total(), 0, RoundingMode.HALF_UP)
+                            .longValue()
+                    : awards.reverseLines(award.id(), refund.lines(), lineTotals(event));
             int taken = 0;
             if (award.status() == TransactionStatus.PENDING) {
                 long left = Math.max(0, award.points() - share);
@@ -296,7 +324,14 @@ public class OrderProcessing {
                 .heldUntil(award.releaseAt().orElse(origin.at()));
         accounts.credit(account, smaller);
         order.awardReplaced(smaller.points(), smaller.id());
+        awards.moved(award.id(), smaller.id());
         return smaller;
+    }
+
+    private static Map<String, BigDecimal> lineTotals(OrderEvent event) {
+        Map<String, BigDecimal> totals = new HashMap<>();
+        event.lines().forEach(line -> totals.merge(line.key(), line.total(), BigDecimal::add));
+        return totals;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.twork.points.order.control;
 
+import com.twork.points.catalog.control.ProductEvents;
 import com.twork.points.order.entity.ShopOrder;
 import com.twork.points.platform.control.JsonProviders;
 import com.twork.points.platform.control.TransientFailures;
@@ -20,12 +21,16 @@ import java.util.Set;
 public class WebhookEvents {
     static final Set<String> ORDER_CHANGES = Set.of("order.created", "order.updated", "order.restored");
     static final Set<String> CUSTOMER_CHANGES = Set.of("customer.created", "customer.updated");
+    static final Set<String> PRODUCT_CHANGES = Set.of("product.created", "product.updated", "product.restored");
 
     @Inject
     OrderProcessing orders;
 
     @Inject
     CustomerEvents customers;
+
+    @Inject
+    ProductEvents products;
 
     @PersistenceContext
     EntityManager em;
@@ -52,6 +57,17 @@ public class WebhookEvents {
                 return new OrderOutcome("ignored", "the body is not a customer for " + topic);
             }
             return TransientFailures.retry(() -> customers.apply(payload, deleted));
+        }
+        if (PRODUCT_CHANGES.contains(topic) || "product.deleted".equals(topic)) {
+            boolean deleted = topic.endsWith("deleted");
+            boolean looksLikeProduct = deleted
+                    ? payload.size() <= 2
+                    : payload.containsKey("name") && !payload.containsKey("total") && !payload.containsKey("email");
+            if (!looksLikeProduct) {
+                return new OrderOutcome("ignored", "the body is not a product for " + topic);
+            }
+            ProductEvents.ProductChange change = ProductEvents.ProductChange.of(payload);
+            return OrderOutcome.applied(TransientFailures.retry(() -> products.apply(change, deleted)));
         }
         return new OrderOutcome("ignored", "topic " + topic + " is not used");
     }

@@ -7,5 +7,7 @@ package com.twork.points.platform.control;
 public enum CacheInvalidation {
     API_KEYS,
     SETTINGS,
-    TIERS
+    TIERS,
+    /** Earning rules (issue 23): each instance's compiled rules. */
+    EARNING_RULES
 }

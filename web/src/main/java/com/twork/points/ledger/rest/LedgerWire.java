@@ -57,7 +57,8 @@ final class LedgerWire {
                 row.expiresAt().map(at -> SiteTime.format(at, zone)).orElse(null),
                 row.isExpiredAt(now),
                 voidedBy.isPresent() ? TransactionRow.VOIDED : row.status().wire(),
-                voidedBy.map(String::valueOf).orElse(null));
+                voidedBy.map(String::valueOf).orElse(null),
+                null);
     }
 
     static WriteBody written(WriteResult result) {

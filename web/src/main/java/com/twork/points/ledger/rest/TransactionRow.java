@@ -1,5 +1,9 @@
 package com.twork.points.ledger.rest;
 
+import com.twork.points.rule.rest.BreakdownEntryBody;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.util.List;
+
 /**
  * One history row exactly as the app parses it: ids as strings, {@code points} a JSON number and
  * {@code is_expired} a JSON boolean (the app drops the whole list otherwise). {@code status} and
@@ -17,7 +21,15 @@ public record TransactionRow(
         String expiresAt,
         boolean isExpired,
         String status,
-        String voidedBy) {
+        String voidedBy,
+        @JsonbNillable(false) List<BreakdownEntryBody> breakdown) {
     /** The status of a row that a void undid. */
     public static final String VOIDED = "voided";
+
+    /** The same row with its award's breakdown (issue 23): an extra key the app ignores, only on order awards. */
+    public TransactionRow explained(List<BreakdownEntryBody> entries) {
+        return new TransactionRow(
+                id, userId, type, points, description, orderId, createdAt, expiresAt, isExpired, status, voidedBy,
+                entries);
+    }
 }

@@ -1,11 +1,13 @@
 package com.twork.points.ledger.rest;
 
+import com.twork.points.ledger.boundary.HistoryPage;
 import com.twork.points.ledger.boundary.PointsQueryService;
 import com.twork.points.ledger.control.HistoryFilter;
 import com.twork.points.ledger.entity.TransactionStatus;
 import com.twork.points.ledger.entity.TransactionType;
 import com.twork.points.platform.rest.PointsApi;
 import com.twork.points.platform.rest.QueryParameters;
+import com.twork.points.rule.boundary.AwardExplanations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -38,6 +40,9 @@ public class TransactionsResource {
     @Inject
     PointsQueryService points;
 
+    @Inject
+    AwardExplanations explanations;
+
     @GET
     @Path("{user_id: [1-9][0-9]{0,17}}")
     public TransactionListBody list(@PathParam("user_id") long userId, @Context UriInfo uri) {
@@ -54,7 +59,8 @@ public class TransactionsResource {
                 statuses(query),
                 query.oneOf("order", List.of("asc", "desc")).map("asc"::equals).orElse(false));
         query.requireValid();
-        return LedgerWire.history(points.history(userId, filter, page, perPage));
+        HistoryPage rows = points.history(userId, filter, page, perPage);
+        return AwardBreakdowns.added(LedgerWire.history(rows), userId, rows, explanations);
     }
 
     /** {@code status=pending,void} or {@code status=all}; available rows only when absent. */

@@ -15,6 +15,8 @@ import com.twork.points.order.boundary.InvalidSignatureException;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.boundary.TemporarilyUnavailableException;
+import com.twork.points.rule.boundary.RuleEndedException;
+import com.twork.points.rule.boundary.RuleNotFoundException;
 import com.twork.points.security.boundary.ForbiddenUserException;
 import com.twork.points.security.boundary.InvalidCredentialsException;
 import com.twork.points.security.boundary.InvalidLoginException;
@@ -57,7 +59,9 @@ public class ApplicationFailureMapper implements ExceptionMapper<ApplicationFail
             Map.entry(TooManyRequestsException.class, new WireError(429, "rest_too_many_requests")),
             Map.entry(AdjustmentRefusedException.class, new WireError(400, "adjustment_refused")),
             Map.entry(InvalidSignatureException.class, new WireError(401, "invalid_signature")),
-            Map.entry(ItemFailedException.class, new WireError(500, "internal_error")));
+            Map.entry(ItemFailedException.class, new WireError(500, "internal_error")),
+            Map.entry(RuleNotFoundException.class, new WireError(404, "rule_not_found")),
+            Map.entry(RuleEndedException.class, new WireError(409, "rule_ended")));
 
     /** The wire code of a failure, also used for the per-item results of a batch. */
     public static String codeOf(ApplicationFailure failure) {

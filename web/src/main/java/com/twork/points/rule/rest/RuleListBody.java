@@ -1,0 +1,6 @@
+package com.twork.points.rule.rest;
+
+import java.util.List;
+
+/** {@code GET /rules}. */
+public record RuleListBody(List<RuleBody> rules) {}
