@@ -29,7 +29,17 @@ public record TransactionRow(
     /** The same row with its award's breakdown (issue 23): an extra key the app ignores, only on order awards. */
     public TransactionRow explained(List<BreakdownEntryBody> entries) {
         return new TransactionRow(
-                id, userId, type, points, description, orderId, createdAt, expiresAt, isExpired, status, voidedBy,
+                id,
+                userId,
+                type,
+                points,
+                description,
+                orderId,
+                createdAt,
+                expiresAt,
+                isExpired,
+                status,
+                voidedBy,
                 entries);
     }
 }
