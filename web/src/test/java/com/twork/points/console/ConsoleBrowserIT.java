@@ -212,7 +212,16 @@ class ConsoleBrowserIT {
                     browser.driver().findElements(By.cssSelector("fieldset.settings-group legend")).stream()
                             .map(WebElement::getText)
                             .toList();
-            assertEquals(List.of("Earning", "Redemption", "Expiry", "Bonuses", "Security", "Integration"), legends);
+            assertEquals(
+                    List.of(
+                            "Earning",
+                            "Redemption",
+                            "Expiry",
+                            "Bonuses",
+                            "Security",
+                            "Integration",
+                            "Privacy and retention"),
+                    legends);
             assertEquals(
                     "checkbox",
                     browser.find("setting_enforce_redemption_limits").getAttribute("type"));

@@ -1,5 +1,6 @@
 package com.twork.points.idempotency.boundary;
 
+import com.twork.points.idempotency.control.ClaimsInFlight;
 import com.twork.points.idempotency.control.IdempotencyRecords;
 import com.twork.points.idempotency.control.IdempotencyRecords.StoredRecord;
 import com.twork.points.idempotency.control.RequestIdempotency;
@@ -51,7 +52,11 @@ public class IdempotencyService {
     @Inject
     ServerInstance instance;
 
+    @Inject
+    ClaimsInFlight inFlight;
+
     private IdempotencyClaim started(String scope) {
+        inFlight.carry(scope);
         requestIdempotency.claimed(scope);
         return new IdempotencyClaim.Started(scope);
     }
@@ -94,6 +99,14 @@ public class IdempotencyService {
         // the ledger row carries the claim and is found again, see PointsLedger#writtenUnderThisClaim).
         if (records.takeOver(scope, owner, now, now.minus(ABANDONED_AFTER), ServerInstance.DEAD_AFTER_SECONDS)) {
             return started(scope);
+        }
+        // Ours, but no request here carries it: it ended without its answer stored or forgotten (the database was
+        // lost under it). Carrying it first makes this the only request of this instance that may take it.
+        if (inFlight.carry(scope)) {
+            if (records.takeOverOwn(scope, owner, now)) {
+                return started(scope);
+            }
+            inFlight.release(scope);
         }
         return new IdempotencyClaim.InProgress();
     }

@@ -88,6 +88,17 @@ public class IdempotencyRecords {
                 == 1;
     }
 
+    /** Renews a claim this instance owns (the caller knows none of its requests still carries it). */
+    public boolean takeOverOwn(String scope, String ownerInstance, Instant now) {
+        return em.createNativeQuery("UPDATE idempotency_record SET created_at = ?2 WHERE scope_hash = ?1"
+                                + " AND state = 'in_progress' AND owner_instance = ?3")
+                        .setParameter(1, scope)
+                        .setParameter(2, now)
+                        .setParameter(3, ownerInstance)
+                        .executeUpdate()
+                == 1;
+    }
+
     public void complete(String scope, int status, String body) {
         em.createNativeQuery("UPDATE idempotency_record SET state = 'complete', response_status = ?2,"
                         + " response_body = ?3 WHERE scope_hash = ?1")

@@ -45,6 +45,13 @@ public enum ExportSection {
             false,
             "SELECT r.refund_id, r.order_id, r.amount, r.points_reversed, r.created_at FROM shop_order_refund r"
                     + " JOIN shop_order o ON o.order_id = r.order_id WHERE o.user_id = ? ORDER BY r.refund_id"),
+    ORDER_AWARD_ENTRIES(
+            "order_award_entries",
+            "order_award_entry",
+            false,
+            "SELECT id, transaction_id, order_id, line_key, rule_id, rule_version, label, points, reversed, capped,"
+                    + " award_day, awarded_at, product_id, quantity, amount FROM order_award_entry WHERE user_id = ?"
+                    + " ORDER BY id"),
     LOGINS(
             "logins",
             "account",

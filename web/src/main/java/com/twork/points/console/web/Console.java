@@ -46,7 +46,12 @@ public class Console {
             Map.entry("reconciled", "Balances reconciled."),
             Map.entry("reconciled-partly", "Balances reconciled in part: some need an adjustment."),
             Map.entry("dismissed", "Alert dismissed."),
-            Map.entry("secret", "Webhook secret saved."));
+            Map.entry("secret", "Webhook secret saved."),
+            Map.entry("rule-created", "Rule created."),
+            Map.entry("rule-edited", "Rule saved as a new version."),
+            Map.entry("rule-paused", "Rule paused."),
+            Map.entry("rule-resumed", "Rule active again."),
+            Map.entry("rule-ended", "Rule ended."));
 
     @Inject
     FailureAlertService alerts;

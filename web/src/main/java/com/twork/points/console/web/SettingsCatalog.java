@@ -219,7 +219,51 @@ public final class SettingsCatalog {
                                     "Alert after failures",
                                     "Sync or webhook failures within an hour before staff see the alert.",
                                     Control.NUMBER,
-                                    "failures"))));
+                                    "failures"))),
+            new Group(
+                    "privacy",
+                    "Privacy and retention",
+                    List.of(
+                            toggle(
+                                    "erase_on_customer_deleted",
+                                    "Erase when WooCommerce deletes the customer",
+                                    "When on, a customer.deleted webhook erases the member's personal data; when off it makes the member inactive."),
+                            number(
+                                    "retention_idempotency_hours",
+                                    "Keep Idempotency-Key answers",
+                                    "How long a stored answer (which may name the member) is kept; at least the 25 hours replays are honoured.",
+                                    Control.NUMBER,
+                                    "hours"),
+                            number(
+                                    "retention_webhook_days",
+                                    "Keep webhook deliveries",
+                                    "Stored WooCommerce deliveries (order and customer bodies) are deleted after this.",
+                                    Control.NUMBER,
+                                    "days"),
+                            number(
+                                    "retention_session_minutes",
+                                    "Keep ended sessions",
+                                    "Login sessions (with their client address) are deleted this long after their last use; at least 30.",
+                                    Control.NUMBER,
+                                    "minutes"),
+                            number(
+                                    "retention_failure_days",
+                                    "Keep failure events",
+                                    "Sync and webhook failure details are deleted after this.",
+                                    Control.NUMBER,
+                                    "days"),
+                            number(
+                                    "retention_throttle_hours",
+                                    "Keep throttle windows",
+                                    "Failed-login and rate-limit counters (by address) are deleted after this.",
+                                    Control.NUMBER,
+                                    "hours"),
+                            number(
+                                    "retention_log_days",
+                                    "Keep JSON log files",
+                                    "Rotated log files older than this are deleted by the housekeeping job.",
+                                    Control.NUMBER,
+                                    "days"))));
 
     private SettingsCatalog() {}
 

@@ -2,6 +2,7 @@ package com.twork.points.platform.rest;
 
 import com.twork.points.idempotency.boundary.IdempotencyClaim;
 import com.twork.points.idempotency.boundary.IdempotencyService;
+import com.twork.points.idempotency.control.ClaimsInFlight;
 import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.security.control.KeyHashing;
 import jakarta.annotation.Priority;
@@ -39,6 +40,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     @Inject
     IdempotencyService idempotency;
+
+    @Inject
+    ClaimsInFlight inFlight;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -90,10 +94,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String body = response.hasEntity() ? serialised(response.getEntity()) : "";
         // Its own transaction after the use case's: on a Galera cluster it can lose certification (1213) like any
         // other write, and storing the same answer again is harmless.
-        TransientFailures.retry(() -> {
-            idempotency.finish(scope.toString(), response.getStatus(), body);
-            return null;
-        });
+        try {
+            TransientFailures.retry(() -> {
+                idempotency.finish(scope.toString(), response.getStatus(), body);
+                return null;
+            });
+        } finally {
+            // Stored, forgotten or neither (the database lost under it): this request no longer carries the claim.
+            inFlight.release(scope.toString());
+        }
         if (response.hasEntity()) {
             response.setEntity(body);
         }

@@ -20,8 +20,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,13 +30,6 @@ import java.util.stream.Collectors;
 @Named
 @RequestScoped
 public class RulesPage {
-    static final Map<String, String> NOTICES = Map.of(
-            "created", "Rule created.",
-            "edited", "Rule saved as a new version.",
-            "paused", "Rule paused.",
-            "resumed", "Rule active again.",
-            "ended", "Rule ended.");
-
     @Inject
     RuleService rules;
 
@@ -81,10 +72,10 @@ public class RulesPage {
             RuleDraft draft = RuleWire.draft(json());
             if (editing == null) {
                 rules.create(draft);
-                console.redirect("rules/editor.xhtml", null, "done=created");
+                console.redirect("rules/editor.xhtml", null, "done=rule-created");
             } else {
                 rules.edit(editing, draft);
-                console.redirect("rules/editor.xhtml", null, "done=edited");
+                console.redirect("rules/editor.xhtml", null, "done=rule-edited");
             }
         } catch (ApplicationFailure e) {
             console.refused(e, "rule");
@@ -116,7 +107,7 @@ public class RulesPage {
     private void act(Runnable action, String done) {
         try {
             action.run();
-            console.redirect("rules/editor.xhtml", null, "done=" + done);
+            console.redirect("rules/editor.xhtml", null, "done=rule-" + done);
         } catch (ApplicationFailure e) {
             console.refused(e, "rule");
         }
@@ -238,10 +229,6 @@ public class RulesPage {
         if (!values.isEmpty()) {
             text.append(text.length() == 0 ? "" : "; ").append(label).append(joined(values));
         }
-    }
-
-    public Optional<String> getNotice() {
-        return Optional.ofNullable(NOTICES.get(console.param("done")));
     }
 
     public List<RuleView> getList() {

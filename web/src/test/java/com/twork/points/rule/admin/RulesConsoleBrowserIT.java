@@ -98,8 +98,8 @@ class RulesConsoleBrowserIT {
                 .findElement(By.xpath("//tr[@id='rule-" + id + "']//input[@data-action='" + action + "']"));
         button.click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(driver -> driver.getCurrentUrl().contains("done=" + action + "ed")
-                        || driver.getCurrentUrl().contains("done=" + action + "d"));
+                .until(driver -> driver.getCurrentUrl().contains("done=rule-" + action + "ed")
+                        || driver.getCurrentUrl().contains("done=rule-" + action + "d"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .until(driver ->
                         "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
