@@ -5,10 +5,10 @@ import static com.twork.points.it.Fixtures.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.twork.points.it.Api;
 import com.twork.points.it.Fixtures;
 import com.twork.points.it.Reply;
 import com.twork.points.it.SharedServer;
+import com.twork.points.it.WooWebhooks;
 import com.twork.points.launcher.TworkCommand;
 import com.twork.points.launcher.server.EmbeddedDatabase;
 import jakarta.json.Json;
@@ -16,17 +16,13 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,13 +167,7 @@ class ProductCatalogIT {
     }
 
     private static Reply deliver(String topic, String deliveryId, String body, String signature) {
-        return Api.send(Api.request(Api.PREFIX + "/webhooks/woocommerce")
-                .header("Content-Type", "application/json")
-                .header("X-WC-Webhook-Topic", topic)
-                .header("X-WC-Webhook-Delivery-ID", deliveryId)
-                .header("X-WC-Webhook-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return WooWebhooks.deliver(topic, deliveryId, body, signature);
     }
 
     private static String outcome(Reply reply) {
@@ -186,12 +176,6 @@ class ProductCatalogIT {
     }
 
     private static String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WooWebhooks.sign(SECRET, body);
     }
 }

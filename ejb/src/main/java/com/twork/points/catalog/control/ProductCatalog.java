@@ -2,17 +2,23 @@ package com.twork.points.catalog.control;
 
 import com.twork.points.catalog.entity.Category;
 import com.twork.points.catalog.entity.Product;
+import com.twork.points.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads the catalog: the products of an order's lines in one query, and which ids a rule names that we lack. */
+/**
+ * Reads the catalog: the products of an order's lines in one query, which ids a rule names that we lack, and which
+ * products recent orders named that we lack.
+ */
 @ApplicationScoped
 public class ProductCatalog {
     @PersistenceContext
@@ -61,5 +67,29 @@ public class ProductCatalog {
                 .getResultList()
                 .forEach(missing::remove);
         return missing;
+    }
+
+    /**
+     * The products that order lines awarded since {@code since} (a site-local day) named and the catalog does not
+     * know, most lines first; one query over the default-rate entries, which every line has (V17).
+     */
+    public List<UnknownProduct> unknownSince(LocalDate since, int limit) {
+        List<?> rows = em.createNativeQuery("SELECT e.product_id, COUNT(*), COALESCE(SUM(e.quantity), 0),"
+                        + " MAX(e.awarded_at) FROM order_award_entry e"
+                        + " LEFT JOIN product p ON p.product_id = e.product_id AND p.deleted = 0"
+                        + " WHERE e.rule_id = 0 AND e.award_day >= ?1 AND e.product_id IS NOT NULL"
+                        + " AND p.product_id IS NULL"
+                        + " GROUP BY e.product_id ORDER BY COUNT(*) DESC, e.product_id LIMIT ?2")
+                .setParameter(1, since)
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new UnknownProduct(
+                        ((Number) row[0]).longValue(),
+                        ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue(),
+                        Times.instant(row[3])))
+                .toList();
     }
 }

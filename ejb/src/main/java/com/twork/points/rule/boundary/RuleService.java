@@ -1,6 +1,8 @@
 package com.twork.points.rule.boundary;
 
 import com.twork.points.audit.control.AuditTrail;
+import com.twork.points.catalog.control.ProductCatalog;
+import com.twork.points.catalog.control.UnknownProduct;
 import com.twork.points.ledger.entity.PointAccount;
 import com.twork.points.order.control.OrderEvent;
 import com.twork.points.platform.boundary.InvalidInputException;
@@ -81,6 +83,9 @@ public class RuleService {
 
     @Inject
     AppClock clock;
+
+    @Inject
+    ProductCatalog catalog;
 
     @RequiresPermission(value = Permission.READ, keys = false)
     public List<RuleView> list() {
@@ -197,6 +202,17 @@ public class RuleService {
         BigDecimal liability = BigDecimal.valueOf(cost[0])
                 .divide(current.decimal(SettingKey.REDEMPTION_RATE), 2, RoundingMode.HALF_UP);
         return new DryRunResult(from, to, cost[0], cost[1], cost[2], liability);
+    }
+
+    /**
+     * The products that orders of the last {@code days} site-local days named and the catalog does not know: their
+     * lines earned only the default rate, whatever the rules say (decision 104). For the rule editor, so a manager
+     * sees what to import before a rule on those products is expected to work.
+     */
+    @RequiresPermission(value = Permission.READ, keys = false)
+    public List<UnknownProduct> unknownProducts(int days, int limit) {
+        LocalDate today = LocalDate.ofInstant(clock.now(), settings.current().siteZone());
+        return catalog.unknownSince(today.minusDays(days - 1L), limit);
     }
 
     private RuleVersion version(long ruleId, int number, RuleDraft draft, Instant now) {

@@ -16,13 +16,18 @@ import com.twork.points.member.boundary.MemberService;
 import com.twork.points.member.entity.Member;
 import com.twork.points.member.entity.MemberStatus;
 import com.twork.points.platform.boundary.ApplicationFailure;
+import com.twork.points.rule.boundary.AwardExplanations;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code member.xhtml?id=N}: balance, tier, open lots, history; adjust points with a required reason and void a
@@ -53,11 +58,15 @@ public class MemberPage {
     @Inject
     Console console;
 
+    @Inject
+    AwardExplanations explanations;
+
     private long userId;
     private Member member;
     private BalanceView balance;
     private List<LotRow> lots = List.of();
     private Paged<TransactionRow> history;
+    private Map<Long, List<String>> explained = Map.of();
     private String delta;
     private String reason;
     private String voidId;
@@ -101,6 +110,26 @@ public class MemberPage {
         TransactionFilter mine = new TransactionFilter(
                 Optional.empty(), id, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         history = queries.transactions(mine, console.pageParam(), PER_PAGE);
+        explained = explain(history.rows());
+    }
+
+    /** The rules behind each order award on this page, one query for the page. */
+    private Map<Long, List<String>> explain(List<TransactionRow> rows) {
+        Set<Long> awards = rows.stream()
+                .filter(row -> row.orderId() != null && !row.orderId().isEmpty())
+                .map(TransactionRow::id)
+                .collect(Collectors.toSet());
+        if (awards.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> lines = new HashMap<>();
+        explanations.of(userId, awards).forEach((id, breakdown) -> {
+            List<String> shown = AwardLines.of(breakdown);
+            if (!shown.isEmpty()) {
+                lines.put(id, shown);
+            }
+        });
+        return lines;
     }
 
     public void adjust() {
@@ -251,6 +280,11 @@ public class MemberPage {
 
     public List<LotRow> getLots() {
         return lots;
+    }
+
+    /** Per history row id, the rules that changed its award ("2× Summer coffee: +48"); absent for the rest. */
+    public Map<Long, List<String>> getExplained() {
+        return explained;
     }
 
     public Paged<TransactionRow> getHistory() {

@@ -1,5 +1,6 @@
 package com.twork.points.rule.admin;
 
+import com.twork.points.catalog.control.UnknownProduct;
 import com.twork.points.console.web.Console;
 import com.twork.points.platform.boundary.ApplicationFailure;
 import com.twork.points.rule.boundary.DryRunResult;
@@ -30,6 +31,11 @@ import java.util.stream.Collectors;
 @Named
 @RequestScoped
 public class RulesPage {
+    /** The period and the number of products the "products the rules cannot see" table shows. */
+    static final int UNKNOWN_PRODUCT_DAYS = 30;
+
+    static final int UNKNOWN_PRODUCTS_SHOWN = 20;
+
     @Inject
     RuleService rules;
 
@@ -58,10 +64,12 @@ public class RulesPage {
     private String costFrom = LocalDate.now().minusDays(30).toString();
     private String costTo = LocalDate.now().toString();
     private DryRunResult cost;
+    private List<UnknownProduct> unknownProducts = List.of();
 
     @PostConstruct
     void load() {
         list = rules.list();
+        unknownProducts = rules.unknownProducts(UNKNOWN_PRODUCT_DAYS, UNKNOWN_PRODUCTS_SHOWN);
         console.longParam("edit")
                 .flatMap(id -> list.stream().filter(rule -> rule.id() == id).findFirst())
                 .ifPresent(this::fill);
@@ -237,6 +245,14 @@ public class RulesPage {
 
     public List<String> getKinds() {
         return List.of("multiplier", "points_per_unit", "bonus_per_order", "bonus_per_item", "earns_nothing");
+    }
+
+    public List<UnknownProduct> getUnknownProducts() {
+        return unknownProducts;
+    }
+
+    public int getUnknownProductDays() {
+        return UNKNOWN_PRODUCT_DAYS;
     }
 
     public DryRunResult getCost() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twork.points.console.boundary.ConsoleRows.DayTotals;
 import com.twork.points.console.boundary.ConsoleRows.TierCount;
+import com.twork.points.rule.control.AwardBreakdown;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,25 @@ import org.junit.jupiter.api.Test;
 
 /** The console's pure parts: CSV cells, chart scaling and markup, query-string filters. */
 class ConsolePartsTest {
+    @Test
+    void anAwardShowsEachRuleItsLinesAddedUpAndCapsMarked() {
+        AwardBreakdown breakdown = new AwardBreakdown(List.of(
+                new AwardBreakdown.Entry("1", AwardBreakdown.BASE_RATE, 0, "Points rate", 24, false),
+                new AwardBreakdown.Entry("1", 7, 2, "2× Summer coffee", 24, false),
+                new AwardBreakdown.Entry("2", AwardBreakdown.BASE_RATE, 0, "Points rate", 24, false),
+                new AwardBreakdown.Entry("2", 7, 2, "2× Summer coffee", 24, false),
+                new AwardBreakdown.Entry("3", 9, 1, "No points on gift cards", -1_500, false),
+                new AwardBreakdown.Entry(AwardBreakdown.WHOLE_ORDER, 11, 1, "Espresso bonus", 50, true)));
+        assertEquals(
+                List.of("2× Summer coffee: +48", "No points on gift cards: -1,500", "Espresso bonus: +50 (capped)"),
+                AwardLines.of(breakdown));
+        assertEquals(
+                List.of(),
+                AwardLines.of(new AwardBreakdown(
+                        List.of(new AwardBreakdown.Entry("1", AwardBreakdown.BASE_RATE, 0, "Points rate", 10, false)))),
+                "the default rate alone explains nothing");
+    }
+
     @Test
     void csvCellsAreQuotedAndFormulasNeutralised() {
         assertEquals("", CsvCells.text(null));

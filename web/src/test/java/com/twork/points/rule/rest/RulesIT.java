@@ -8,6 +8,7 @@ import com.twork.points.it.Fixtures;
 import com.twork.points.it.Reply;
 import com.twork.points.it.Session;
 import com.twork.points.it.SharedServer;
+import com.twork.points.it.WooWebhooks;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -15,20 +16,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -416,13 +413,8 @@ class RulesIT {
     }
 
     private static String deliver(String body) {
-        JsonObject receipt = Api.send(Api.request(Api.PREFIX + "/webhooks/woocommerce")
-                        .header("Content-Type", "application/json")
-                        .header("X-WC-Webhook-Topic", "order.updated")
-                        .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString())
-                        .header("X-WC-Webhook-Signature", sign(body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build())
+        JsonObject receipt = WooWebhooks.deliver(
+                        "order.updated", UUID.randomUUID().toString(), body, WooWebhooks.sign(SECRET, body))
                 .assertOk();
         assertEquals("applied", receipt.getString("outcome"), receipt.toString());
         return receipt.toString();
@@ -433,15 +425,5 @@ class RulesIT {
                 .assertOk()
                 .getJsonNumber("current_balance")
                 .longValueExact();
-    }
-
-    static String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
