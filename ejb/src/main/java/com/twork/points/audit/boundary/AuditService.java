@@ -2,7 +2,6 @@ package com.twork.points.audit.boundary;
 
 import com.twork.points.audit.control.AuditChain;
 import com.twork.points.audit.control.AuditEntry;
-import com.twork.points.platform.control.Times;
 import com.twork.points.security.boundary.RequiresPermission;
 import com.twork.points.security.entity.Permission;
 import jakarta.ejb.Stateless;
@@ -30,27 +29,15 @@ public class AuditService {
     }
 
     private List<AuditChain.StoredRow> rowsAfter(long afterId, long headId, int limit) {
-        List<?> rows = em.createNativeQuery("SELECT id, created_at, actor, action, member_user_id, delta, reason,"
-                        + " balance_before, balance_after, transaction_id, client_address, details, prev_hash, hash,"
-                        + " redacted_by FROM audit_log WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT " + limit)
+        List<?> rows = em.createNativeQuery("SELECT id, " + AuditEntry.COLUMNS + ", prev_hash, hash, redacted_by"
+                        + " FROM audit_log WHERE id > ?1 AND id <= ?2 ORDER BY id LIMIT " + limit)
                 .setParameter(1, afterId)
                 .setParameter(2, headId)
                 .getResultList();
         return rows.stream()
                 .map(value -> {
                     Object[] row = (Object[]) value;
-                    AuditEntry entry = new AuditEntry(
-                            Times.instant(row[1]),
-                            (String) row[2],
-                            (String) row[3],
-                            number(row[4]),
-                            number(row[5]),
-                            (String) row[6],
-                            number(row[7]),
-                            number(row[8]),
-                            number(row[9]),
-                            (String) row[10],
-                            (String) row[11]);
+                    AuditEntry entry = AuditEntry.fromRow(row, 1);
                     return new AuditChain.StoredRow(
                             ((Number) row[0]).longValue(), entry, (String) row[12], (String) row[13], number(row[14]));
                 })

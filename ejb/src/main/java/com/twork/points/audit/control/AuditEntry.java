@@ -1,5 +1,6 @@
 package com.twork.points.audit.control;
 
+import com.twork.points.platform.control.Times;
 import com.twork.points.security.control.KeyHashing;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +25,30 @@ public record AuditEntry(
 
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** The audit_log columns an entry is read from, in {@link #fromRow}'s order. */
+    public static final String COLUMNS = "created_at, actor, action, member_user_id, delta, reason, balance_before,"
+            + " balance_after, transaction_id, client_address, details";
+
+    /** The entry in a native query's row whose {@link #COLUMNS} start at index {@code first}. */
+    public static AuditEntry fromRow(Object[] row, int first) {
+        return new AuditEntry(
+                Times.instant(row[first]),
+                (String) row[first + 1],
+                (String) row[first + 2],
+                number(row[first + 3]),
+                number(row[first + 4]),
+                (String) row[first + 5],
+                number(row[first + 6]),
+                number(row[first + 7]),
+                number(row[first + 8]),
+                (String) row[first + 9],
+                (String) row[first + 10]);
+    }
+
+    private static Long number(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
 
     public String canonical() {
         return String.join(

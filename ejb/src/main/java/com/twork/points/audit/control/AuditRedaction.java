@@ -1,6 +1,5 @@
 package com.twork.points.audit.control;
 
-import com.twork.points.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -36,8 +35,7 @@ public class AuditRedaction {
                     .append(account)
                     .append(" %'))");
         }
-        List<?> rows = em.createNativeQuery("SELECT id, created_at, actor, action, member_user_id, delta, reason,"
-                        + " balance_before, balance_after, transaction_id, client_address, details, hash FROM audit_log"
+        List<?> rows = em.createNativeQuery("SELECT id, " + AuditEntry.COLUMNS + ", hash FROM audit_log"
                         + " WHERE redacted_by IS NULL AND action <> '" + AuditChain.ERASURE_ACTION + "' AND ("
                         + where + ") ORDER BY id")
                 .setParameter(1, userId)
@@ -45,18 +43,7 @@ public class AuditRedaction {
         List<AuditChain.Redaction> redactions = new ArrayList<>();
         for (Object value : rows) {
             Object[] row = (Object[]) value;
-            AuditEntry entry = new AuditEntry(
-                    Times.instant(row[1]),
-                    (String) row[2],
-                    (String) row[3],
-                    number(row[4]),
-                    number(row[5]),
-                    (String) row[6],
-                    number(row[7]),
-                    number(row[8]),
-                    number(row[9]),
-                    (String) row[10],
-                    (String) row[11]);
+            AuditEntry entry = AuditEntry.fromRow(row, 1);
             redactions.add(
                     new AuditChain.Redaction(((Number) row[0]).longValue(), (String) row[12], entry.redactedDigest()));
         }
@@ -75,9 +62,5 @@ public class AuditRedaction {
                     .setParameter(2, ids)
                     .executeUpdate();
         }
-    }
-
-    private static Long number(Object value) {
-        return value == null ? null : ((Number) value).longValue();
     }
 }

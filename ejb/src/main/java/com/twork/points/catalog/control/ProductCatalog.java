@@ -71,13 +71,14 @@ public class ProductCatalog {
 
     /**
      * The products that order lines awarded since {@code since} (a site-local day) named and the catalog does not
-     * know, most lines first; one query over the default-rate entries, which every line has (V17).
+     * know, most lines first; one query over the default-rate entries, which every line has (V17). A line without a
+     * product (a fee, the order's remainder) has product 0 and is no unknown product.
      */
     public List<UnknownProduct> unknownSince(LocalDate since, int limit) {
         List<?> rows = em.createNativeQuery("SELECT e.product_id, COUNT(*), COALESCE(SUM(e.quantity), 0),"
                         + " MAX(e.awarded_at) FROM order_award_entry e"
                         + " LEFT JOIN product p ON p.product_id = e.product_id AND p.deleted = 0"
-                        + " WHERE e.rule_id = 0 AND e.award_day >= ?1 AND e.product_id IS NOT NULL"
+                        + " WHERE e.rule_id = 0 AND e.award_day >= ?1 AND e.product_id > 0"
                         + " AND p.product_id IS NULL"
                         + " GROUP BY e.product_id ORDER BY COUNT(*) DESC, e.product_id LIMIT ?2")
                 .setParameter(1, since)

@@ -1,10 +1,6 @@
 package com.twork.points.console.control;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,64 +37,38 @@ public record MemberFilter(
      * condition with its own parameters) for the tier when one is asked for.
      */
     public TransactionFilter.Where where(Instant now, Optional<TransactionFilter.Where> tierCondition) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
+        Conditions conditions = new Conditions();
         search.ifPresent(term -> {
             String pattern = "%" + TransactionFilter.likeEscaped(term) + "%";
-            boolean id = term.matches("\\d{1,18}");
-            conditions.add("(m.email LIKE ? ESCAPE '!' OR m.display_name LIKE ? ESCAPE '!'"
-                    + (id ? " OR m.user_id = ?)" : ")"));
-            parameters.add(pattern);
-            parameters.add(pattern);
-            if (id) {
-                parameters.add(Long.parseLong(term));
+            if (term.matches("\\d{1,18}")) {
+                conditions.add(
+                        "(m.email LIKE ? ESCAPE '!' OR m.display_name LIKE ? ESCAPE '!' OR m.user_id = ?)",
+                        pattern,
+                        pattern,
+                        Long.parseLong(term));
+            } else {
+                conditions.add("(m.email LIKE ? ESCAPE '!' OR m.display_name LIKE ? ESCAPE '!')", pattern, pattern);
             }
         });
-        tierCondition.ifPresent(condition -> {
-            conditions.add(condition.clause());
-            parameters.addAll(condition.parameters());
-        });
-        status.ifPresent(value -> {
-            conditions.add("m.status = ?");
-            parameters.add(value);
-        });
-        minBalance.ifPresent(value -> {
-            conditions.add("COALESCE(a.balance, 0) >= ?");
-            parameters.add(value);
-        });
-        maxBalance.ifPresent(value -> {
-            conditions.add("COALESCE(a.balance, 0) <= ?");
-            parameters.add(value);
-        });
-        activeDays.ifPresent(days -> {
-            conditions.add(LAST_ACTIVITY + " >= ?");
-            parameters.add(now.minusSeconds(days * 86_400L));
-        });
-        idleDays.ifPresent(days -> {
-            conditions.add(LAST_ACTIVITY + " < ?");
-            parameters.add(now.minusSeconds(days * 86_400L));
-        });
-        return new TransactionFilter.Where(
-                conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), List.copyOf(parameters));
+        tierCondition.ifPresent(conditions::add);
+        status.ifPresent(value -> conditions.add("m.status = ?", value));
+        minBalance.ifPresent(value -> conditions.add("COALESCE(a.balance, 0) >= ?", value));
+        maxBalance.ifPresent(value -> conditions.add("COALESCE(a.balance, 0) <= ?", value));
+        activeDays.ifPresent(days -> conditions.add(LAST_ACTIVITY + " >= ?", now.minusSeconds(days * 86_400L)));
+        idleDays.ifPresent(days -> conditions.add(LAST_ACTIVITY + " < ?", now.minusSeconds(days * 86_400L)));
+        return conditions.where();
     }
 
     /** The query string that reproduces this filter (paging, sorting and export links). */
     public String toQuery() {
-        StringBuilder query = new StringBuilder();
-        search.ifPresent(value -> append(query, "q", value));
-        tier.ifPresent(value -> append(query, "tier", value));
-        status.ifPresent(value -> append(query, "status", value));
-        minBalance.ifPresent(value -> append(query, "min", Long.toString(value)));
-        maxBalance.ifPresent(value -> append(query, "max", Long.toString(value)));
-        activeDays.ifPresent(value -> append(query, "active", Integer.toString(value)));
-        idleDays.ifPresent(value -> append(query, "idle", Integer.toString(value)));
+        QueryString query = new QueryString();
+        search.ifPresent(value -> query.add("q", value));
+        tier.ifPresent(value -> query.add("tier", value));
+        status.ifPresent(value -> query.add("status", value));
+        minBalance.ifPresent(value -> query.add("min", Long.toString(value)));
+        maxBalance.ifPresent(value -> query.add("max", Long.toString(value)));
+        activeDays.ifPresent(value -> query.add("active", Integer.toString(value)));
+        idleDays.ifPresent(value -> query.add("idle", Integer.toString(value)));
         return query.toString();
-    }
-
-    private static void append(StringBuilder query, String name, String value) {
-        if (query.length() > 0) {
-            query.append('&');
-        }
-        query.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
     }
 }

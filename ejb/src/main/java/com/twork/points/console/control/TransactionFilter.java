@@ -4,7 +4,6 @@ import com.twork.points.ledger.entity.OrderKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,58 +36,31 @@ public record TransactionFilter(
 
     /** A {@code WHERE} clause over {@code point_transaction t} and its parameters, in order. */
     public Where where(ZoneId siteZone) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> parameters = new ArrayList<>();
-        type.filter(TYPES::contains).ifPresent(value -> {
-            conditions.add("t.type = ?");
-            parameters.add(value);
-        });
-        userId.ifPresent(value -> {
-            conditions.add("t.user_id = ?");
-            parameters.add(value);
-        });
-        orderId.ifPresent(value -> {
-            // "5048", "WC-5048" and "#5048" are one order (SPEC §5.4): match the normalised key, as the API does.
-            conditions.add("t.order_key = ?");
-            parameters.add(OrderKeys.normalise(value) == null ? value : OrderKeys.normalise(value));
-        });
+        Conditions conditions = new Conditions();
+        type.filter(TYPES::contains).ifPresent(value -> conditions.add("t.type = ?", value));
+        userId.ifPresent(value -> conditions.add("t.user_id = ?", value));
+        // "5048", "WC-5048" and "#5048" are one order (SPEC §5.4): match the normalised key, as the API does.
+        orderId.ifPresent(value -> conditions.add(
+                "t.order_key = ?", OrderKeys.normalise(value) == null ? value : OrderKeys.normalise(value)));
         search.ifPresent(value -> {
-            conditions.add("(t.description LIKE ? ESCAPE '!' OR t.order_id LIKE ? ESCAPE '!')");
             String pattern = "%" + likeEscaped(value) + "%";
-            parameters.add(pattern);
-            parameters.add(pattern);
+            conditions.add("(t.description LIKE ? ESCAPE '!' OR t.order_id LIKE ? ESCAPE '!')", pattern, pattern);
         });
-        from.ifPresent(day -> {
-            conditions.add("t.created_at >= ?");
-            parameters.add(startOf(day, siteZone));
-        });
-        to.ifPresent(day -> {
-            conditions.add("t.created_at < ?");
-            parameters.add(startOf(day.plusDays(1), siteZone));
-        });
-        String clause = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new Where(clause, List.copyOf(parameters));
+        from.ifPresent(day -> conditions.add("t.created_at >= ?", startOf(day, siteZone)));
+        to.ifPresent(day -> conditions.add("t.created_at < ?", startOf(day.plusDays(1), siteZone)));
+        return conditions.where();
     }
 
     /** The query string that reproduces this filter (for paging links and the export link). */
     public String toQuery() {
-        StringBuilder query = new StringBuilder();
-        type.ifPresent(value -> append(query, "type", value));
-        userId.ifPresent(value -> append(query, "member", Long.toString(value)));
-        orderId.ifPresent(value -> append(query, "order", value));
-        search.ifPresent(value -> append(query, "q", value));
-        from.ifPresent(value -> append(query, "from", value.toString()));
-        to.ifPresent(value -> append(query, "to", value.toString()));
+        QueryString query = new QueryString();
+        type.ifPresent(value -> query.add("type", value));
+        userId.ifPresent(value -> query.add("member", Long.toString(value)));
+        orderId.ifPresent(value -> query.add("order", value));
+        search.ifPresent(value -> query.add("q", value));
+        from.ifPresent(value -> query.add("from", value.toString()));
+        to.ifPresent(value -> query.add("to", value.toString()));
         return query.toString();
-    }
-
-    private static void append(StringBuilder query, String name, String value) {
-        if (query.length() > 0) {
-            query.append('&');
-        }
-        query.append(name)
-                .append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Instant startOf(LocalDate day, ZoneId zone) {

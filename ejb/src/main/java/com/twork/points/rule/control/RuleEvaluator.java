@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -42,10 +45,10 @@ public final class RuleEvaluator {
         EarningRule[] rateRule = new EarningRule[count];
         boolean[] earnsNothing = new boolean[count];
         List<List<EarningRule>> covering = new ArrayList<>(count);
+        ScopeIndex index = ScopeIndex.of(live);
         for (int i = 0; i < count; i++) {
             OrderLine line = lines.get(i);
-            List<EarningRule> covers =
-                    live.stream().filter(rule -> rule.scope().covers(line)).toList();
+            List<EarningRule> covers = index.covering(line);
             covering.add(covers);
             base[i] = line.amount().multiply(rate);
             earned[i] = base[i];
@@ -68,6 +71,8 @@ public final class RuleEvaluator {
         long[] baseInt = spread(base);
         long[] earnedInt = spread(earned);
         List<AwardBreakdown.Entry> entries = new ArrayList<>();
+        // Per-order bonuses of rules covering at least one line that earns: once each, after the lines.
+        Set<EarningRule> perOrderBonuses = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < count; i++) {
             String key = lines.get(i).key();
             // Every line has its default-rate entry, even at 0: it carries the line into the stored breakdown.
@@ -77,6 +82,9 @@ public final class RuleEvaluator {
             }
             if (!earnsNothing[i]) {
                 for (EarningRule rule : covering.get(i)) {
+                    if (rule.effect().kind() == RuleEffect.Kind.BONUS_PER_ORDER) {
+                        perOrderBonuses.add(rule);
+                    }
                     if (rule.effect().kind() == RuleEffect.Kind.BONUS_PER_ITEM) {
                         entries.add(entry(
                                 key,
@@ -90,9 +98,7 @@ public final class RuleEvaluator {
             }
         }
         for (EarningRule rule : live) {
-            if (rule.effect().kind() == RuleEffect.Kind.BONUS_PER_ORDER
-                    && IntStream.range(0, count)
-                            .anyMatch(i -> !earnsNothing[i] && covering.get(i).contains(rule))) {
+            if (perOrderBonuses.contains(rule)) {
                 entries.add(entry(
                         AwardBreakdown.WHOLE_ORDER, rule, whole(rule.effect().amount())));
             }

@@ -1,7 +1,9 @@
 package com.twork.points.security.boundary;
 
 import com.twork.points.audit.control.AuditTrail;
+import com.twork.points.member.boundary.MemberErasedException;
 import com.twork.points.member.control.MemberRepository;
+import com.twork.points.member.entity.Member;
 import com.twork.points.platform.boundary.InvalidInputException;
 import com.twork.points.platform.control.AppClock;
 import com.twork.points.security.control.AccountRepository;
@@ -157,6 +159,10 @@ public class AccountService {
         if (role == Role.CUSTOMER && memberUserId.flatMap(members::find).isEmpty()) {
             throw new InvalidInputException("invalid_params", "A customer account needs an existing member");
         }
+        if (role == Role.CUSTOMER
+                && memberUserId.flatMap(members::find).filter(Member::isErased).isPresent()) {
+            throw new MemberErasedException();
+        }
         Account account = accounts.add(new Account(
                 login,
                 PasswordHashing.hash(checkedPassword(password)),
@@ -171,6 +177,14 @@ public class AccountService {
     public AccountView setEnabled(long accountId, boolean enabled) {
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> new InvalidInputException("invalid_params", "No such account"));
+        if (enabled
+                && account.memberUserId()
+                        .flatMap(members::find)
+                        .filter(Member::isErased)
+                        .isPresent()) {
+            // An erased member is closed for good (docs/privacy.md): its customer login stays disabled.
+            throw new MemberErasedException();
+        }
         account.setEnabled(enabled, clock.now());
         if (!enabled) {
             sessions.closeAll(accountId);

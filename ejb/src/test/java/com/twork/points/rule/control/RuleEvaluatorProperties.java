@@ -83,6 +83,19 @@ class RuleEvaluatorProperties {
         }
     }
 
+    @Property(tries = 400)
+    void theScopeIndexFindsExactlyTheRulesThatCoverALineInPrecedence(@ForAll("cases") Case c) {
+        List<EarningRule> sorted =
+                c.rules().stream().sorted(EarningRule.PRECEDENCE).toList();
+        ScopeIndex index = ScopeIndex.of(sorted);
+        for (OrderLine line : c.order().lines()) {
+            assertEquals(
+                    sorted.stream().filter(rule -> rule.scope().covers(line)).toList(),
+                    index.covering(line),
+                    () -> "line " + line);
+        }
+    }
+
     @Property(tries = 300)
     void withoutRulesTheOrderEarnsTheDefaultRateRoundedDownOnce(@ForAll("cases") Case c) {
         BigDecimal exact = c.order()

@@ -16,25 +16,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * {@code GET /admin/members.csv}: the members list with its filters and order applied, every row, streamed from a
- * database cursor outside any JTA transaction (like the transactions export). Blocked members read "blocked".
+ * {@code GET /admin/members.csv}: the members list with its filters and order applied, every row, streamed
+ * ({@link CsvExport}). Blocked members read "blocked".
  */
 @WebServlet(urlPatterns = "/admin/members.csv")
 public class MembersCsv extends HttpServlet {
@@ -59,9 +50,7 @@ public class MembersCsv extends HttpServlet {
         Set<String> keys = tiers.keySet();
         List<String> problems = MemberFilters.problems(request::getParameter, keys);
         if (!problems.isEmpty()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("text/plain; charset=UTF-8");
-            response.getWriter().write(String.join("\n", problems));
+            CsvExport.refuse(response, problems);
             return;
         }
         MemberFilter filter = MemberFilters.from(request::getParameter, keys);
@@ -70,54 +59,23 @@ public class MembersCsv extends HttpServlet {
                 filter, MembersPage.SORTS.contains(sort) ? sort : "id", "desc".equals(request.getParameter("dir")));
         TierLadder ladder = queries.tierLadder();
         ZoneId zone = settings.current().siteZone();
-        Instant now = clock.now();
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename=\"twork-points-members-"
-                        + now.atZone(zone).toLocalDate() + ".csv\"");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        statement.clause(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            query.setFetchSize(TransactionsCsv.FETCH_SIZE);
-            List<Object> parameters = statement.parameters();
-            for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                if (value instanceof Instant instant) {
-                    query.setTimestamp(
-                            i + 1,
-                            Timestamp.valueOf(instant.atZone(ZoneOffset.UTC).toLocalDateTime()));
-                } else {
-                    query.setObject(i + 1, value);
-                }
-            }
-            try (ResultSet rows = query.executeQuery()) {
-                Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-                out.write('\uFEFF');
-                out.write(HEADER);
-                out.write("\r\n");
-                while (rows.next()) {
-                    out.write(Long.toString(rows.getLong(1)));
-                    out.write(',');
-                    out.write(CsvCells.text(rows.getString(3)));
-                    out.write(',');
-                    out.write(CsvCells.text(rows.getString(2)));
-                    out.write(',');
-                    out.write("active".equals(rows.getString(4)) ? "active" : "blocked");
-                    out.write(',');
-                    out.write(CsvCells.text(ladder.place(rows.getLong(7)).label()));
-                    out.write(',');
-                    out.write(Long.toString(rows.getLong(5)));
-                    out.write(',');
-                    out.write(Long.toString(rows.getLong(6)));
-                    out.write(',');
-                    out.write(SiteTime.format(Times.instant(rows.getTimestamp(8)), zone));
-                    out.write("\r\n");
-                }
-                out.flush();
-            }
-        } catch (SQLException e) {
-            throw new IOException("The export stopped: " + e.getMessage(), e);
-        }
+        LocalDate today = clock.now().atZone(zone).toLocalDate();
+        CsvExport.stream(response, dataSource, statement, "twork-points-members", today, HEADER, (out, row) -> {
+            out.write(Long.toString(row.getLong(1)));
+            out.write(',');
+            out.write(CsvCells.text(row.getString(3)));
+            out.write(',');
+            out.write(CsvCells.text(row.getString(2)));
+            out.write(',');
+            out.write("active".equals(row.getString(4)) ? "active" : "blocked");
+            out.write(',');
+            out.write(CsvCells.text(ladder.place(row.getLong(7)).label()));
+            out.write(',');
+            out.write(Long.toString(row.getLong(5)));
+            out.write(',');
+            out.write(Long.toString(row.getLong(6)));
+            out.write(',');
+            out.write(SiteTime.format(Times.instant(row.getTimestamp(8)), zone));
+        });
     }
 }

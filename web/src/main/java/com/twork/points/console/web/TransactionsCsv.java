@@ -15,24 +15,18 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * {@code GET /admin/transactions.csv}: the transactions list with its filters applied, every row, streamed from a
- * database cursor (the driver fetches 1,000 rows at a time; nothing is collected in memory), outside any JTA
- * transaction so no timeout cuts a long export. UTF-8 with a byte-order mark so spreadsheets read it right.
+ * {@code GET /admin/transactions.csv}: the transactions list with its filters applied, every row, streamed
+ * ({@link CsvExport}).
  */
 @WebServlet(urlPatterns = "/admin/transactions.csv")
 public class TransactionsCsv extends HttpServlet {
@@ -43,8 +37,6 @@ public class TransactionsCsv extends HttpServlet {
      */
     static final String HEADER =
             "ID,User ID,User Email,Type,Points,Description,Order ID,Created At,Expires At,Expired?,Status";
-
-    static final int FETCH_SIZE = 1_000;
 
     @Inject
     transient ConsoleQueries queries;
@@ -62,50 +54,21 @@ public class TransactionsCsv extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         java.util.Optional<String> problem = TransactionFilters.problem(request::getParameter);
         if (problem.isPresent()) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType("text/plain; charset=UTF-8");
-            response.getWriter().write(problem.get());
+            CsvExport.refuse(response, List.of(problem.get()));
             return;
         }
         TransactionFilter filter = TransactionFilters.from(request::getParameter);
         TransactionFilter.Where statement = queries.exportStatement(filter);
         ZoneId zone = settings.current().siteZone();
         Instant now = clock.now();
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader(
-                "Content-Disposition",
-                "attachment; filename=\"twork-points-transactions-"
-                        + now.atZone(zone).toLocalDate() + ".csv\"");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        statement.clause(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            query.setFetchSize(FETCH_SIZE);
-            bind(query, statement.parameters());
-            try (ResultSet rows = query.executeQuery()) {
-                Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-                out.write('\uFEFF');
-                out.write(HEADER);
-                out.write("\r\n");
-                while (rows.next()) {
-                    writeRow(out, rows, zone, now);
-                }
-                out.flush();
-            }
-        } catch (SQLException e) {
-            throw new IOException("The export stopped: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement query, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            Object value = parameters.get(i);
-            if (value instanceof Instant instant) {
-                query.setTimestamp(
-                        i + 1, Timestamp.valueOf(instant.atZone(ZoneOffset.UTC).toLocalDateTime()));
-            } else {
-                query.setObject(i + 1, value);
-            }
-        }
+        CsvExport.stream(
+                response,
+                dataSource,
+                statement,
+                "twork-points-transactions",
+                now.atZone(zone).toLocalDate(),
+                HEADER,
+                (out, row) -> writeRow(out, row, zone, now));
     }
 
     /**
@@ -140,6 +103,5 @@ public class TransactionsCsv extends HttpServlet {
         out.write(',');
         long voidedBy = rows.getLong(14);
         out.write(rows.wasNull() ? rows.getString(10) : "voided by #" + voidedBy);
-        out.write("\r\n");
     }
 }

@@ -634,6 +634,8 @@ class PrivacyIT {
         assertEquals(302, console.login(login, PASSWORD).statusCode());
         long member = Fixtures.newMember();
         earn(member, 60, "Console", null).assertOk();
+        long customerLogin = Fixtures.newAccount(
+                "priv-customer-" + UUID.randomUUID().toString().substring(0, 8), PASSWORD, "CUSTOMER", member);
 
         String page = console.get("/admin/member.xhtml?id=" + member).body();
         assertTrue(page.contains("id=\"export-data\"") && page.contains("Erase member"), page);
@@ -669,6 +671,20 @@ class PrivacyIT {
                         done.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
                 .body();
         assertTrue(after.contains("id=\"erased-notice\"") && !after.contains("Erase member"), after);
+
+        // The erased member's customer login stays disabled: the accounts page cannot enable it again.
+        assertEquals(0, Fixtures.count("SELECT enabled FROM account WHERE id = ?", customerLogin));
+        Map<String, String> toggle = new LinkedHashMap<>();
+        toggle.put("toggle", "toggle");
+        toggle.put("account", Long.toString(customerLogin));
+        toggle.put("enable", "true");
+        toggle.put("toggle:submit", "Enable");
+        toggle.put("jakarta.faces.ViewState", "stateless");
+        toggle.put("_csrf", console.csrf("/admin/accounts.xhtml"));
+        HttpResponse<String> reenabled = console.post("/admin/accounts.xhtml", toggle);
+        assertEquals(200, reenabled.statusCode(), "refused on the page, not redirected");
+        assertTrue(reenabled.body().contains("User account has been erased"), reenabled.body());
+        assertEquals(0, Fixtures.count("SELECT enabled FROM account WHERE id = ?", customerLogin));
 
         ConsoleVisitor managerConsole = new ConsoleVisitor();
         String managerLogin = "priv-manager-" + UUID.randomUUID().toString().substring(0, 8);

@@ -131,7 +131,7 @@ class RulesConsoleBrowserIT {
                 .add("id", tea)
                 .add("status", "completed")
                 .add("customer_id", member)
-                .add("total", "34.00")
+                .add("total", "35.50") // 1.50 of it in no line: the remainder, product 0
                 .add("total_tax", "0.00")
                 .add("shipping_total", "0.00")
                 .add(
@@ -171,6 +171,11 @@ class RulesConsoleBrowserIT {
                         .findElements(By.cssSelector("#unknown-products tr[data-product='" + tea + "']"))
                         .isEmpty(),
                 "a product the catalog knows is not listed");
+        assertTrue(
+                browser.driver()
+                        .findElements(By.cssSelector("#unknown-products tr[data-product='0']"))
+                        .isEmpty(),
+                "the order's remainder is no product");
 
         click(id, "end");
         assertEquals("Rule ended.", browser.notice());

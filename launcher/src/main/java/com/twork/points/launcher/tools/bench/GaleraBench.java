@@ -46,8 +46,6 @@ import org.mariadb.jdbc.MariaDbDataSource;
  * the ratio between the two databases, which every request shares.
  */
 public final class GaleraBench {
-    static final String BEGIN = "<!-- galera:begin -->";
-    static final String END = "<!-- galera:end -->";
     private static final List<String> SCENARIOS = List.of("earn", "redeem", "balance");
     private static final int MEMBERS = 2_000;
     private static final int COMMITS = 2_000;
@@ -374,14 +372,6 @@ public final class GaleraBench {
     }
 
     private static void write(Path report, String table) throws IOException {
-        String text = Files.isRegularFile(report) ? Files.readString(report) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String section = BEGIN + "\n" + table + END;
-        Files.writeString(
-                report,
-                begin >= 0 && end > begin
-                        ? text.substring(0, begin) + section + text.substring(end + END.length())
-                        : text + "\n" + section + "\n");
+        ReportSection.write(report, "galera", table);
     }
 }

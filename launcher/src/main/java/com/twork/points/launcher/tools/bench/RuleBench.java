@@ -9,15 +9,19 @@ import com.twork.points.rule.control.RuleEffect;
 import com.twork.points.rule.control.RuleEvaluator;
 import com.twork.points.rule.control.RuleScope;
 import com.twork.points.rule.control.RuleUsage;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -26,8 +30,8 @@ import java.util.SplittableRandom;
 /**
  * {@code ./twork bench-rules}: what the earning rules cost an order award in CPU. Evaluates a 20-line order against
  * 0, 10 and 200 active rules (a realistic mix: multipliers on categories, points per unit, per-item and per-order
- * bonuses, exclusions, windows in the site zone, capped rules with usage) on one thread and prints awards per second
- * per core. The database side of an award is unchanged by the number of rules (docs/benchmarks.md says which
+ * bonuses, exclusions, windows in the site zone, capped rules with usage) on one thread, prints awards per second
+ * per core and writes the table, with the machine and the date, into the rules section of docs/benchmarks.md. The database side of an award is unchanged by the number of rules (docs/benchmarks.md says which
  * statements rules add), so this is the whole difference the rule count makes.
  */
 public final class RuleBench {
@@ -37,22 +41,33 @@ public final class RuleBench {
         this.out = out;
     }
 
-    public void run(int seconds) {
+    /** Measures, prints the table and writes it with its machine and date into {@code report}'s rules section. */
+    public void run(int seconds, Path report) throws IOException {
         AwardContext order = order();
-        out.println("| active rules | awards/s (one core) | µs per award | entries in the breakdown |");
-        out.println("|---:|---:|---:|---:|");
+        StringBuilder table = new StringBuilder(String.format(
+                Locale.ROOT,
+                "Run %s UTC on %s; %d s per row after a 2 s warm-up, one thread.%n%n",
+                LocalDateTime.now(ZoneOffset.UTC).withNano(0).toString().replace('T', ' '),
+                ReportSection.machine(),
+                seconds));
+        table.append("| active rules | awards/s (one core) | µs per award | entries in the breakdown |\n");
+        table.append("|---:|---:|---:|---:|\n");
         for (int count : new int[] {0, 10, 200}) {
             List<EarningRule> rules = rules(count);
             measure(rules, order, 2);
             long[] result = measure(rules, order, seconds);
             double perSecond = result[0] / (double) seconds;
-            out.printf(
+            table.append(String.format(
+                    Locale.ROOT,
                     "| %d | %,.0f | %.1f | %d |%n",
                     count,
                     perSecond,
                     1_000_000 / perSecond,
-                    RuleEvaluator.evaluate(rules, order).entries().size());
+                    RuleEvaluator.evaluate(rules, order).entries().size()));
         }
+        out.print(table);
+        ReportSection.write(report, "rules", table.toString());
+        out.println("Written to " + report);
     }
 
     private static long[] measure(List<EarningRule> rules, AwardContext order, int seconds) {
