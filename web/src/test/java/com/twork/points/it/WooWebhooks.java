@@ -1,5 +1,7 @@
 package com.twork.points.it;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -29,5 +31,14 @@ public final class WooWebhooks {
                 .header("X-WC-Webhook-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    /** One of an order's {@code line_items}, as WooCommerce sends it. */
+    public static JsonObjectBuilder line(long id, long product, int quantity, String total) {
+        return Json.createObjectBuilder()
+                .add("id", id)
+                .add("product_id", product)
+                .add("quantity", quantity)
+                .add("total", total);
     }
 }

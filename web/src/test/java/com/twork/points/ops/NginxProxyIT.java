@@ -12,6 +12,7 @@ import com.twork.points.it.Nginx;
 import com.twork.points.it.RawHttp;
 import com.twork.points.it.Reply;
 import com.twork.points.it.SharedServer;
+import com.twork.points.it.WooWebhooks;
 import com.twork.points.javaclient.LoopbackProxy;
 import com.twork.points.launcher.server.Ports;
 import com.twork.points.launcher.tools.smoke.SmokeCommand;
@@ -30,13 +31,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -484,12 +482,6 @@ class NginxProxyIT {
     }
 
     private static String hmac(String body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return WooWebhooks.sign(secret, body);
     }
 }

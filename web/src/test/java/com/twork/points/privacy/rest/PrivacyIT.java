@@ -13,6 +13,7 @@ import com.twork.points.it.Ledger;
 import com.twork.points.it.Reply;
 import com.twork.points.it.Session;
 import com.twork.points.it.SharedServer;
+import com.twork.points.it.WooWebhooks;
 import com.twork.points.launcher.server.AuditChainCheck;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -43,8 +44,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,13 +120,7 @@ class PrivacyIT {
     }
 
     private static String sign(String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return WooWebhooks.sign(SECRET, body);
     }
 
     private static JsonObject order(long orderId, long member, String status, String marker) {

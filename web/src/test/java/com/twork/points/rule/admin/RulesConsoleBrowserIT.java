@@ -182,11 +182,7 @@ class RulesConsoleBrowserIT {
     }
 
     private static JsonObjectBuilder line(long id, long product, int quantity, String total) {
-        return Json.createObjectBuilder()
-                .add("id", id)
-                .add("product_id", product)
-                .add("quantity", quantity)
-                .add("total", total);
+        return WooWebhooks.line(id, product, quantity, total);
     }
 
     /** Clicks a row's action button and waits for the page the redirect leads to. */

@@ -383,11 +383,7 @@ class RulesIT {
     }
 
     private static JsonObjectBuilder line(long id, long product, int quantity, String total) {
-        return Json.createObjectBuilder()
-                .add("id", id)
-                .add("product_id", product)
-                .add("quantity", quantity)
-                .add("total", total);
+        return WooWebhooks.line(id, product, quantity, total);
     }
 
     private synchronized String order(
