@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.mariadb.jdbc.MariaDbDataSource;
@@ -60,14 +61,29 @@ public class MariaDbLocalDataSource implements DataSource {
     }
 
     /**
-     * Adds {@code innodb_lock_wait_timeout=10} unless the URL sets its own: a use case that cannot get a row lock
-     * within 10 s gives up and is retried (then answered 503) instead of holding a request for 50 s.
+     * Adds the session variables every connection needs, each unless the URL sets its own:
+     *
+     * <ul>
+     *   <li>{@code innodb_lock_wait_timeout=10}: a use case that cannot get a row lock within 10 s gives up and is
+     *       retried (then answered 503) instead of holding a request for 50 s;
+     *   <li>{@code lc_messages=en_US}: at COMMIT a Galera certification failure reaches us only as MariaDB's message
+     *       text (decision 85), so the messages are English whatever the server's default language.
+     * </ul>
      */
     static String withSessionDefaults(String url) {
-        if (url == null || url.contains("innodb_lock_wait_timeout")) {
-            return url;
+        if (url == null) {
+            return null;
         }
-        String variable = "innodb_lock_wait_timeout=" + LOCK_WAIT_SECONDS;
+        String result = url;
+        for (String variable : List.of("innodb_lock_wait_timeout=" + LOCK_WAIT_SECONDS, "lc_messages=en_US")) {
+            if (!url.contains(variable.substring(0, variable.indexOf('=')))) {
+                result = withSessionVariable(result, variable);
+            }
+        }
+        return result;
+    }
+
+    private static String withSessionVariable(String url, String variable) {
         int query = url.indexOf('?');
         if (query < 0) {
             return url + "?sessionVariables=" + variable;
