@@ -138,16 +138,13 @@ public class OrderProcessing {
             StringBuilder done) {
         TierStanding tier = tiers.of(account.userId(), account.lifetimeEarned(), origin.at());
         // Without active rules this is floor(eligible total × points_rate × tier multiplier), as in SPEC §6.4.
-        AwardBreakdown breakdown = awards.calculate(
-                account.userId(),
-                event.lines(),
-                event.eligibleTotal(),
-                new OrderAwards.Terms(
-                        tier.key(),
-                        tier.multiplier(),
-                        settings.decimal(SettingKey.POINTS_RATE),
-                        settings.siteZone(),
-                        origin.at()));
+        OrderAwards.Terms terms = new OrderAwards.Terms(
+                tier.key(),
+                tier.multiplier(),
+                settings.decimal(SettingKey.POINTS_RATE),
+                settings.siteZone(),
+                origin.at());
+        AwardBreakdown breakdown = awards.calculate(account.userId(), event.lines(), event.eligibleTotal(), terms);
         long points = breakdown.total();
         voidClaims(account, order.orderId(), done);
         if (points <= 0) {
@@ -171,14 +168,7 @@ public class OrderProcessing {
         accounts.credit(account, lot);
         order.awarded(lot.points(), lot.id());
         awards.record(
-                breakdown,
-                event.lines(),
-                event.eligibleTotal(),
-                lot.id(),
-                order.orderId(),
-                account.userId(),
-                origin.at(),
-                settings.siteZone());
+                breakdown, event.lines(), event.eligibleTotal(), lot.id(), order.orderId(), account.userId(), terms);
         done.append(" awarded ")
                 .append(points)
                 .append(" (tier ")

@@ -50,7 +50,8 @@ public enum ExportSection {
             "order_award_entry",
             false,
             "SELECT id, transaction_id, order_id, line_key, rule_id, rule_version, label, points, reversed, capped,"
-                    + " award_day, awarded_at, product_id, quantity, amount FROM order_award_entry WHERE user_id = ?"
+                    + " award_day, awarded_at, product_id, quantity, amount, tier_key, tier_multiplier"
+                    + " FROM order_award_entry WHERE user_id = ?"
                     + " ORDER BY id"),
     LOGINS(
             "logins",

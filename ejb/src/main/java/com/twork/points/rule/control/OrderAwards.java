@@ -34,7 +34,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  */
 @ApplicationScoped
 public class OrderAwards {
-    private static final int COLUMNS = 14;
+    private static final int COLUMNS = 16;
 
     @PersistenceContext
     EntityManager em;
@@ -154,9 +154,8 @@ public class OrderAwards {
             long transactionId,
             String orderId,
             long userId,
-            Instant at,
-            ZoneId zone) {
-        LocalDate day = LocalDate.ofInstant(at, zone);
+            Terms terms) {
+        LocalDate day = LocalDate.ofInstant(terms.at(), terms.zone());
         Map<String, LineItem> lines = new HashMap<>();
         items.forEach(item -> lines.putIfAbsent(item.key(), item));
         lines.keySet().retainAll(breakdown.byLine().keySet());
@@ -175,7 +174,7 @@ public class OrderAwards {
         }
         StringBuilder sql = new StringBuilder("INSERT INTO order_award_entry (transaction_id, order_id, user_id,"
                 + " line_key, rule_id, rule_version, label, points, capped, award_day, product_id, quantity, amount,"
-                + " awarded_at)"
+                + " awarded_at, tier_key, tier_multiplier)"
                 + " VALUES ");
         for (int i = 0; i < entries.size(); i++) {
             int p = i * COLUMNS;
@@ -206,7 +205,9 @@ public class OrderAwards {
                     .setParameter(p + 11, line.map(LineItem::productId).orElse(0L))
                     .setParameter(p + 12, line.map(LineItem::quantity).orElse(0))
                     .setParameter(p + 13, line.map(LineItem::total).orElse(BigDecimal.ZERO))
-                    .setParameter(p + 14, at);
+                    .setParameter(p + 14, terms.at())
+                    .setParameter(p + 15, terms.tierKey())
+                    .setParameter(p + 16, terms.tierMultiplier());
         }
         insert.executeUpdate();
     }

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * "What would this have cost?": a rule applied to the orders awarded in a past period, computed by MariaDB in one
  * set-based query over the stored breakdowns (each line's default-rate entry carries its product, quantity and
  * amount), so the application holds one result row whatever the history's size. It estimates the rule alone on top
- * of what was awarded: against the default-rate points each line earned, with its window, minimum order value and
- * caps (per order, per member and day, per member over the period); tiers are not known per past order and are not
- * applied. Lines of products the catalog does not know now are not covered, as in a live award.
+ * of what was awarded: against the default-rate points each line earned, with its window, tiers (the member's tier
+ * when the order was awarded, and its multiplier for points per unit), minimum order value and caps (per order, per
+ * member and day, per member over the period). Lines of products the catalog does not know now are not covered, as
+ * in a live award.
  */
 @ApplicationScoped
 public class RuleCost {
@@ -37,7 +38,9 @@ public class RuleCost {
         String lineExtra = switch (rule.effect().kind()) {
             case MULTIPLIER ->
                 "e.points * (" + rule.effect().amount().subtract(BigDecimal.ONE).toPlainString() + ")";
-            case POINTS_PER_UNIT -> "e.quantity * " + rule.effect().amount().toPlainString() + " - e.points";
+            case POINTS_PER_UNIT ->
+                "e.quantity * " + rule.effect().amount().toPlainString()
+                        + " * COALESCE(e.tier_multiplier, 1) - e.points";
             case BONUS_PER_ITEM -> "e.quantity * " + rule.effect().amount().toPlainString();
             case EARNS_NOTHING -> "-e.points";
             case BONUS_PER_ORDER -> "0";
@@ -62,6 +65,7 @@ public class RuleCost {
                 + capped(orderExtra, rule.caps().perOrder()) + " AS extra"
                 + " FROM order_award_entry e LEFT JOIN product p ON p.product_id = e.product_id AND p.deleted = 0"
                 + " WHERE e.rule_id = 0 AND e.award_day BETWEEN ? AND ? AND e.awarded_at >= ? AND e.awarded_at < ?"
+                + tiers(rule.tiers())
                 + " GROUP BY e.transaction_id"
                 + " HAVING SUM(e.amount) >= ? AND SUM(" + covered + ") > 0"
                 + " ) o GROUP BY o.user_id, o.award_day"
@@ -76,6 +80,7 @@ public class RuleCost {
         ordered.add(to);
         ordered.add(opens);
         ordered.add(closes);
+        rule.tiers().stream().sorted().forEach(ordered::add);
         ordered.add(rule.minOrderValue());
         ordered.addAll(parameters);
         Query query = em.createNativeQuery(numbered(sql));
@@ -84,6 +89,17 @@ public class RuleCost {
         }
         Object[] row = (Object[]) query.getSingleResult();
         return new long[] {number(row[0]), number(row[1]), number(row[2])};
+    }
+
+    /**
+     * Only orders awarded to a member of one of the rule's tiers (none: every tier). An entry written before the
+     * tier was recorded (V18) counts for every tier: the estimate errs on the side of cost.
+     */
+    private static String tiers(Set<String> tiers) {
+        return tiers.isEmpty()
+                ? ""
+                : " AND (e.tier_key IS NULL OR e.tier_key IN ("
+                        + tiers.stream().map(tier -> "?").collect(Collectors.joining(", ")) + "))";
     }
 
     /** Numbers the {@code ?} placeholders in order (Hibernate wants ordinal parameters numbered). */

@@ -277,13 +277,17 @@ class RulesIT {
         int members = 2_000;
         long firstMember = 960_000_000L;
         // Two lines per order: coffee (2 units, 10.00, 10 points) and the espresso machine (1 unit, 5.00, 5 points).
+        // The member's tier then: a quarter gold (× 1.3), half basic, a quarter not recorded (awards before V18).
         Fixtures.update(
                 "INSERT INTO order_award_entry (transaction_id, order_id, user_id, line_key, rule_id,"
-                        + " rule_version, label, points, award_day, awarded_at, product_id, quantity, amount)"
+                        + " rule_version, label, points, award_day, awarded_at, product_id, quantity, amount,"
+                        + " tier_key, tier_multiplier)"
                         + " SELECT ? + s.seq, CONCAT('dry-', ? + s.seq), ? + MOD(s.seq, ?), l.line_key, 0, 0, 'Base rate',"
                         + " l.points, DATE_ADD('2025-03-01', INTERVAL MOD(s.seq, 28) DAY),"
                         + " TIMESTAMP(DATE_ADD('2025-03-01', INTERVAL MOD(s.seq, 28) DAY), '12:00:00'), l.product_id,"
-                        + " l.quantity, l.amount FROM seq_1_to_100000 s CROSS JOIN (SELECT '1' AS line_key, ? AS product_id,"
+                        + " l.quantity, l.amount, ELT(MOD(s.seq, 4) + 1, NULL, 'gold', 'basic', 'basic'),"
+                        + " ELT(MOD(s.seq, 4) + 1, NULL, 1.3, 1, 1)"
+                        + " FROM seq_1_to_100000 s CROSS JOIN (SELECT '1' AS line_key, ? AS product_id,"
                         + " 2 AS quantity, 10.00 AS amount, 10 AS points UNION ALL SELECT '2', ?, 1, 5.00, 5) l",
                 firstTransaction,
                 firstTransaction,
@@ -310,6 +314,22 @@ class RulesIT {
             JsonObject capped = dryRun(rule("Triple coffee", "multiplier", "3", categories(coffeeCategory), 1)
                     .add("caps", Json.createObjectBuilder().add("per_member_per_day", 50)));
             assertEquals(expected, capped.getJsonNumber("extra_points").longValueExact(), capped.toString());
+
+            // A rule for gold members reaches the gold orders and those whose tier was not recorded (a quarter
+            // each; members 0-3 mod 4 order only in their own quarter, the member count is 2,000 = 4 × 500).
+            JsonObject gold = dryRun(rule("Triple coffee", "multiplier", "3", categories(coffeeCategory), 1)
+                    .add("tiers", Json.createArrayBuilder().add("gold")));
+            assertEquals(orders / 2 * 20L, gold.getJsonNumber("extra_points").longValueExact(), gold.toString());
+            assertEquals(orders / 2, gold.getInt("orders_reached"));
+            assertEquals(members / 2, gold.getInt("members_reached"));
+            // Points per unit earn the tier multiplier of the time: 2 × 7 × 1.3 - 10 = 8.2 → 8 per gold order,
+            // 2 × 7 × 1 - 10 = 4 per order without a recorded tier.
+            JsonObject perUnit = dryRun(rule("Coffee by the bag", "points_per_unit", "7", categories(coffeeCategory), 1)
+                    .add("tiers", Json.createArrayBuilder().add("gold")));
+            assertEquals(
+                    orders / 4 * 8L + orders / 4 * 4L,
+                    perUnit.getJsonNumber("extra_points").longValueExact(),
+                    perUnit.toString());
 
             JsonObject machineBonus = dryRun(rule("Machine bonus", "bonus_per_order", "7", products(machine), 1)
                     .add("min_order_value", "15"));
