@@ -180,14 +180,12 @@ public final class TworkCommand {
                     "bench-rules",
                     "CPU cost of the earning rules: a 20-line order against 0, 10 and 200 active rules, written to"
                             + " docs/benchmarks.md",
-                    (arguments, out) -> {
-                        new RuleBench(out)
-                                .run(
-                                        (int) arguments.number("--seconds", 5),
-                                        Path.of(arguments.text("--report", "docs/benchmarks.md")));
-                        return 0;
-                    },
-                    number("--seconds", "N", 1, "measured seconds per rule count (default 5)"),
+                    TworkCommand::benchRules,
+                    number("--seconds", "N", 1, "measured seconds per rule count (default 5; 15 with --http)"),
+                    flag(
+                            "--http",
+                            "end to end instead: signed order webhooks to a Payara Micro on the embedded MariaDB"),
+                    number("--connections", "N", 1, "with --http: closed-loop clients (default 8)"),
                     text("--report", "FILE", "where the figures go (default docs/benchmarks.md)")),
             Command.of(
                     "statements",
@@ -427,6 +425,22 @@ public final class TworkCommand {
 
     private static int bench(Arguments arguments, PrintStream out) throws Exception {
         return new BenchCommand(out).run(BenchCommand.options(arguments.given()), payaraJar(), war());
+    }
+
+    private static int benchRules(Arguments arguments, PrintStream out) throws Exception {
+        Path report = Path.of(arguments.text("--report", "docs/benchmarks.md"));
+        if (arguments.flag("--http")) {
+            return new RuleBench(out)
+                    .runHttp(
+                            Path.of("target/bench/rule-awards").toAbsolutePath(),
+                            payaraJar(),
+                            war(),
+                            (int) arguments.number("--seconds", 15),
+                            (int) arguments.number("--connections", 8),
+                            report);
+        }
+        new RuleBench(out).run((int) arguments.number("--seconds", 5), report);
+        return 0;
     }
 
     private static int galeraBench(Arguments arguments, PrintStream out) throws Exception {

@@ -25,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
@@ -137,15 +134,7 @@ public final class GaleraBench {
             new ApiKeyCommands(
                             connection, new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8))
                     .register(consumerKey, consumerSecret, "Galera benchmark", Permission.READ_WRITE);
-            try (PreparedStatement member = connection.prepareStatement(
-                    "INSERT INTO member (user_id, email, display_name, status, created_at, updated_at)"
-                            + " VALUES (?, NULL, 'Bench', 'active', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))")) {
-                for (int id = 1; id <= MEMBERS; id++) {
-                    member.setLong(1, id);
-                    member.addBatch();
-                }
-                member.executeBatch();
-            }
+            BenchMembers.insert(connection, MEMBERS);
         }
         String auth = "Basic "
                 + Base64.getEncoder()
@@ -217,39 +206,9 @@ public final class GaleraBench {
 
     /** {@code connections} closed-loop clients for {@code seconds}, each request to a random member. */
     private Result load(String base, String auth, String scenario, int connections, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        AtomicLong errors = new AtomicLong();
-        List<Future<long[]>> latencies = new ArrayList<>();
-        for (int t = 0; t < connections; t++) {
-            latencies.add(pool.submit(() -> {
-                long[] took = new long[1 << 16];
-                int n = 0;
-                while (System.nanoTime() < end) {
-                    long started = System.nanoTime();
-                    int status = send(base, auth, scenario);
-                    if (status != 200) {
-                        errors.incrementAndGet();
-                    }
-                    if (n == took.length) {
-                        took = Arrays.copyOf(took, n * 2);
-                    }
-                    took[n++] = System.nanoTime() - started;
-                }
-                return Arrays.copyOf(took, n);
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<long[]> future : latencies) {
-            for (long took : future.get()) {
-                all.add(took);
-            }
-        }
-        pool.shutdown();
-        all.sort(null);
-        double p50 = all.isEmpty() ? 0 : all.get(all.size() / 2) / 1e6;
-        double p99 = all.isEmpty() ? 0 : all.get(Math.min(all.size() - 1, (int) (all.size() * 0.99))) / 1e6;
-        return new Result("", scenario, connections, all.size() / (double) seconds, p50, p99, errors.get());
+        ClosedLoop.Outcome outcome = ClosedLoop.run(connections, seconds, () -> send(base, auth, scenario) == 200);
+        return new Result(
+                "", scenario, connections, outcome.perSecond(), outcome.p50(), outcome.p99(), outcome.errors());
     }
 
     private int send(String base, String auth, String scenario) {

@@ -70,6 +70,19 @@ public final class RuleBench {
         out.println("Written to " + report);
     }
 
+    /**
+     * The same three rule counts end to end ({@link AwardBench}): awards per second through the order webhook,
+     * written into the report's rule-awards section.
+     */
+    public int runHttp(Path work, Path payaraJar, Path war, int seconds, int connections, Path report)
+            throws Exception {
+        String table = new AwardBench(out).run(work, payaraJar, war, seconds, connections);
+        out.print(table);
+        ReportSection.write(report, "rule-awards", table);
+        out.println("Written to " + report);
+        return 0;
+    }
+
     private static long[] measure(List<EarningRule> rules, AwardContext order, int seconds) {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long awards = 0;
