@@ -17,15 +17,20 @@ final class AwardLines {
     private AwardLines() {}
 
     static List<String> of(AwardBreakdown breakdown) {
-        Map<String, long[]> byLabel = new LinkedHashMap<>();
+        Map<String, Sum> byLabel = new LinkedHashMap<>();
         for (AwardBreakdown.Entry entry : AwardExplanations.byRules(breakdown)) {
-            long[] sum = byLabel.computeIfAbsent(entry.label(), label -> new long[2]);
-            sum[0] += entry.points();
-            sum[1] |= entry.capped() ? 1 : 0;
+            byLabel.merge(entry.label(), new Sum(entry.points(), entry.capped()), Sum::plus);
         }
         List<String> lines = new ArrayList<>(byLabel.size());
-        byLabel.forEach((label, sum) -> lines.add(label + ": " + (sum[0] >= 0 ? "+" : "")
-                + String.format(Locale.ROOT, "%,d", sum[0]) + (sum[1] == 1 ? " (capped)" : "")));
+        byLabel.forEach((label, sum) -> lines.add(label + ": " + (sum.points() >= 0 ? "+" : "")
+                + String.format(Locale.ROOT, "%,d", sum.points()) + (sum.capped() ? " (capped)" : "")));
         return lines;
+    }
+
+    /** What one rule added over the award's lines, and whether a cap cut any of them. */
+    private record Sum(long points, boolean capped) {
+        Sum plus(Sum other) {
+            return new Sum(points + other.points, capped || other.capped);
+        }
     }
 }
