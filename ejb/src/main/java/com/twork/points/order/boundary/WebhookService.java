@@ -21,6 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -40,6 +41,9 @@ import javax.crypto.spec.SecretKeySpec;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookService {
     private static final Logger LOG = Logger.getLogger(WebhookService.class.getName());
+
+    /** A delivery still "received" this long after it arrived was left by an instance that stopped. */
+    public static final Duration RECOVER_AFTER = Duration.ofMinutes(2);
 
     @Inject
     WebhookDeliveries deliveries;
@@ -69,14 +73,7 @@ public class WebhookService {
         String bodyHash = HexFormat.of().formatHex(sha256(body));
         String delivery = deliveryId == null || deliveryId.isBlank() ? "none" : deliveryId.trim();
         String name = topic == null ? "unknown" : topic.trim();
-        JsonObject payload = null;
-        if (!JsonNesting.exceeds(body, JsonNesting.MAX_DEPTH)) {
-            try (JsonReader reader = JsonProviders.JSON.createReader(new ByteArrayInputStream(body))) {
-                payload = reader.readObject();
-            } catch (JsonException | IllegalStateException e) {
-                payload = null;
-            }
-        }
+        JsonObject payload = parsed(new String(body, StandardCharsets.UTF_8));
         String resource = payload == null
                 ? null
                 : Optional.ofNullable(payload.get("id")).map(Object::toString).orElse(null);
@@ -86,7 +83,41 @@ public class WebhookService {
             metrics.webhookDelivery("duplicate");
             return new WebhookReceipt("duplicate", "delivery " + delivery + " was received before");
         }
-        long id = recorded.get();
+        return applyRecorded(recorded.get(), delivery, name, payload, "");
+    }
+
+    /**
+     * Applies the deliveries an instance recorded and then never finished: it stopped (a crash, a kill) between
+     * recording a delivery and applying it, so the shop got no answer and will not send it again. Run by
+     * {@code WebhookRecoveryJob} for deliveries older than {@link #RECOVER_AFTER}, far longer than any request
+     * lives. Applying an order event twice is safe (it is what the console's re-process does), and each delivery
+     * is claimed first, so one instance applies it. Answers how many were applied.
+     */
+    public int recoverUnfinished(int limit) {
+        int recovered = 0;
+        for (WebhookDeliveries.Unfinished left :
+                deliveries.unfinished(clock.now().minus(RECOVER_AFTER), limit)) {
+            if (!deliveries.claimForRecovery(left.id())) {
+                continue;
+            }
+            WebhookReceipt receipt = applyRecorded(
+                    left.id(),
+                    left.deliveryId(),
+                    left.topic(),
+                    left.payload().map(WebhookService::parsed).orElse(null),
+                    " (recovered: recorded at " + left.receivedAt() + " by an instance that stopped before applying)");
+            failures.record(
+                    "webhook",
+                    "Webhook " + left.topic() + " delivery " + left.deliveryId() + " was recorded but not applied by"
+                            + " an instance that stopped; recovery applied it: " + receipt.outcome(),
+                    clock.now());
+            recovered++;
+        }
+        return recovered;
+    }
+
+    /** Applies a recorded delivery in its own transaction and writes its outcome; a failure stays visible. */
+    private WebhookReceipt applyRecorded(long id, String delivery, String name, JsonObject payload, String note) {
         WebhookReceipt receipt;
         try {
             if (payload == null) {
@@ -102,12 +133,25 @@ public class WebhookService {
             LOG.log(Level.SEVERE, e, () -> "Webhook delivery " + delivery + " (" + name + ") failed");
             receipt = new WebhookReceipt("failed", e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        deliveries.finish(id, receipt.outcome(), receipt.detail());
+        deliveries.finish(id, receipt.outcome(), receipt.detail() + note);
         metrics.webhookDelivery(receipt.outcome());
         if ("failed".equals(receipt.outcome())) {
             failures.record("webhook", "Webhook " + name + " failed: " + receipt.detail(), clock.now());
         }
         return receipt;
+    }
+
+    /** The stored body as a JSON object, or null when it is not one (recorded as such, applied as a failure). */
+    private static JsonObject parsed(String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (JsonNesting.exceeds(bytes, JsonNesting.MAX_DEPTH)) {
+            return null;
+        }
+        try (JsonReader reader = JsonProviders.JSON.createReader(new ByteArrayInputStream(bytes))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
     }
 
     private void verify(String signature, byte[] body) {

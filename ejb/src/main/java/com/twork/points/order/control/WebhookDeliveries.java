@@ -1,15 +1,18 @@
 package com.twork.points.order.control;
 
+import com.twork.points.platform.control.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The delivery log: each delivery is recorded (committed) before it is processed, so WooCommerce gets its 200
- * only for events safely kept, and a repeat of the same delivery id with the same body is recognised.
+ * only for events safely kept, and a repeat of the same delivery id with the same body is recognised. A delivery
+ * its instance never finished (it stopped in between) is found and applied later by the recovery job.
  */
 @ApplicationScoped
 public class WebhookDeliveries {
@@ -34,6 +37,37 @@ public class WebhookDeliveries {
         }
         return Optional.of(
                 ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue());
+    }
+
+    /** A delivery recorded and never finished: its instance stopped between recording and applying it. */
+    public record Unfinished(long id, String deliveryId, String topic, Optional<String> payload, Instant receivedAt) {}
+
+    /** Deliveries still "received" that arrived before {@code receivedBefore}, oldest first. */
+    public List<Unfinished> unfinished(Instant receivedBefore, int limit) {
+        List<?> rows = em.createNativeQuery("SELECT id, delivery_id, topic, payload, received_at FROM webhook_delivery"
+                        + " WHERE outcome = 'received' AND received_at < ?1 ORDER BY received_at, id LIMIT ?2")
+                .setParameter(1, receivedBefore)
+                .setParameter(2, limit)
+                .getResultList();
+        return rows.stream()
+                .map(row -> (Object[]) row)
+                .map(row -> new Unfinished(
+                        ((Number) row[0]).longValue(),
+                        (String) row[1],
+                        (String) row[2],
+                        Optional.ofNullable((String) row[3]),
+                        Times.instant(row[4])))
+                .toList();
+    }
+
+    /** Takes a delivery for recovery; false when another instance took it (or it was finished meanwhile). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean claimForRecovery(long id) {
+        return em.createNativeQuery(
+                                "UPDATE webhook_delivery SET outcome = 'recovering' WHERE id = ?1 AND outcome = 'received'")
+                        .setParameter(1, id)
+                        .executeUpdate()
+                == 1;
     }
 
     /** The newest order event received for an order (applied or not): what re-processing starts from. */

@@ -110,6 +110,48 @@ class WebhooksIT {
     }
 
     @Test
+    void aDeliveryRecordedButLeftUnappliedByAStoppedInstanceIsAppliedByTheRecoveryJob() {
+        long member = newMember();
+        long orderId = ORDER_IDS.incrementAndGet();
+        String body = order(orderId, member, "completed", "75.00", null);
+        // What a crash between recording and applying leaves: the row, "received", never finished.
+        String left = "left-" + UUID.randomUUID();
+        Fixtures.update(
+                "INSERT INTO webhook_delivery (delivery_id, body_hash, topic, resource_id, outcome, payload, received_at)"
+                        + " VALUES (?, SHA2(?, 256), 'order.updated', ?, 'received', ?, UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE)",
+                left,
+                body,
+                Long.toString(orderId),
+                body);
+        // One still being applied by a live request (just recorded) is not touched.
+        String inFlight = "in-flight-" + UUID.randomUUID();
+        Fixtures.update(
+                "INSERT INTO webhook_delivery (delivery_id, body_hash, topic, outcome, payload, received_at)"
+                        + " VALUES (?, SHA2(?, 256), 'order.updated', 'received', '{}', UTC_TIMESTAMP(6))",
+                inFlight,
+                inFlight);
+        try {
+            String result = Jobs.runNow("webhook_recovery");
+            assertTrue(result.contains("applied now"), result);
+            assertEquals(75, balance(member), "the recorded order is awarded");
+            assertEquals("applied", Fixtures.text("SELECT outcome FROM webhook_delivery WHERE delivery_id = ?", left));
+            assertTrue(
+                    Fixtures.text("SELECT detail FROM webhook_delivery WHERE delivery_id = ?", left)
+                            .contains("recovered"),
+                    "the delivery log says it was recovered");
+            assertEquals(
+                    "received", Fixtures.text("SELECT outcome FROM webhook_delivery WHERE delivery_id = ?", inFlight));
+
+            // Run again: nothing is left, and the order is not awarded twice.
+            assertEquals("no delivery left unapplied", Jobs.runNow("webhook_recovery"));
+            assertEquals(75, balance(member));
+            Ledger.assertInvariant(member);
+        } finally {
+            Fixtures.update("DELETE FROM webhook_delivery WHERE delivery_id = ?", inFlight);
+        }
+    }
+
+    @Test
     void aCompletedOrderIsAwardedOnceEvenWhenDeliveredTwice() {
         long member = newMember();
         long orderId = ORDER_IDS.incrementAndGet();
