@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The mixed write load of the crash and cluster tests (earn with order ids, earn and redeem with
@@ -151,6 +153,24 @@ public final class MixedWrites {
             Thread.currentThread().interrupt();
             return new Outcome(null, -1, e.toString());
         }
+    }
+
+    /**
+     * Waits for concurrent redeems' answers and counts the ones that went through; every other one must be the
+     * documented refusal (400 {@code insufficient_points}), never an error.
+     */
+    public static int throughElseInsufficient(List<Future<Outcome>> answers, Duration wait) throws Exception {
+        int succeeded = 0;
+        for (Future<Outcome> answer : answers) {
+            Outcome outcome = answer.get(wait.toSeconds(), TimeUnit.SECONDS);
+            if (outcome.ok()) {
+                succeeded++;
+            } else {
+                assertEquals(400, outcome.status(), outcome.body());
+                assertEquals("insufficient_points", outcome.object().getString("code"));
+            }
+        }
+        return succeeded;
     }
 
     /** A 2xx answer is in the ledger: the row it named, or every item the batch applied or matched. */

@@ -224,16 +224,7 @@ class ClusterIT {
             }));
         }
         go.countDown();
-        int succeeded = 0;
-        for (Future<Outcome> answer : answers) {
-            Outcome outcome = answer.get(120, TimeUnit.SECONDS);
-            if (outcome.ok()) {
-                succeeded++;
-            } else {
-                assertEquals(400, outcome.status(), outcome.body());
-                assertEquals("insufficient_points", outcome.object().getString("code"));
-            }
-        }
+        int succeeded = MixedWrites.throughElseInsufficient(answers, Duration.ofSeconds(120));
         pool.shutdown();
         assertEquals(10, succeeded);
         assertEquals(0, Ledger.assertInvariant(db::count, member));
