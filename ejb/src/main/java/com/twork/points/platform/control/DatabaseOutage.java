@@ -27,12 +27,14 @@ public final class DatabaseOutage {
                     && sql.getSQLState().startsWith("08")) {
                 return true;
             }
-            // A connection lost during COMMIT (a Galera node killed, the driver moving to the next one): Payara
-            // passes on only the driver's message. The write may or may not be committed; the client resends with its
-            // Idempotency-Key, order id or item ids, which are exactly once.
+            // A connection lost during COMMIT (a Galera node killed, the driver moving to the next one) or found
+            // closed there (a pooled connection the whole cluster's restart left behind): Payara passes on only the
+            // driver's message. The write may or may not be committed; the client resends with its Idempotency-Key,
+            // order id or item ids, which are exactly once.
             if (cause instanceof XAException
                     && cause.getMessage() != null
-                    && cause.getMessage().contains("communications")) {
+                    && (cause.getMessage().contains("communications")
+                            || cause.getMessage().contains("Connection is closed"))) {
                 return true;
             }
             // The pool's own refusal when it cannot create a connection (Payara's PoolingException and

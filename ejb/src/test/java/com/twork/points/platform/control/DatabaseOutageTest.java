@@ -20,6 +20,9 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.isCause(new IllegalStateException(new Exception(new XAException(
                 "jakarta.resource.spi.LocalTransactionException: Driver has reconnect connection after a"
                         + " communications failure with 127.0.0.1:31010 during a COMMIT statement")))));
+        // A pooled connection found closed at COMMIT (GaleraIT's whole-cluster restart answered this 500).
+        assertTrue(DatabaseOutage.isCause(new RuntimeException(
+                new XAException("jakarta.resource.spi.LocalTransactionException: (conn=13) Connection is closed"))));
     }
 
     @Test
