@@ -3,6 +3,7 @@ package com.twork.points.platform.rest;
 import com.twork.points.idempotency.boundary.IdempotencyClaim;
 import com.twork.points.idempotency.boundary.IdempotencyService;
 import com.twork.points.idempotency.control.ClaimsInFlight;
+import com.twork.points.idempotency.control.RequestIdempotency;
 import com.twork.points.platform.control.TransientFailures;
 import com.twork.points.security.control.KeyHashing;
 import jakarta.annotation.Priority;
@@ -44,6 +45,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     ClaimsInFlight inFlight;
 
+    @Inject
+    RequestIdempotency requestIdempotency;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String key = request.getHeaderString(HEADER);
@@ -62,8 +66,16 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         Object body = request.getProperty(RequestBodyFilter.PROPERTY);
         String bodyHash = KeyHashing.sha256Hex(body instanceof JsonValue json ? CanonicalJson.of(json) : "");
         String path = request.getUriInfo().getPath();
-        IdempotencyClaim claim = TransientFailures.retry(
-                () -> idempotency.claim(request.getMethod(), path, key, bodyHash, member(body, path)));
+        IdempotencyClaim claim;
+        try {
+            claim = TransientFailures.retry(
+                    () -> idempotency.claim(request.getMethod(), path, key, bodyHash, member(body, path)));
+        } catch (RuntimeException failed) {
+            // The claim's transaction failed, possibly at COMMIT with its row written (a Galera node lost): this
+            // request carries the claim no more, so a retry on this instance may take it at once (decision 105).
+            requestIdempotency.scope().ifPresent(inFlight::release);
+            throw failed;
+        }
         if (claim instanceof IdempotencyClaim.Started started) {
             request.setProperty(SCOPE, started.scope());
         } else if (claim instanceof IdempotencyClaim.Replay replay) {
